@@ -1,0 +1,39 @@
+//! What the command line accepts. `plenary --help` is generated from here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use super::list::ListArgs;
+use super::show::ShowArgs;
+
+/// plenary: draft consensus language with your fellow Partners.
+///
+/// Drafts are YAML files in a drafts folder (default ./drafts). Without a
+/// command, plenary lists the drafts.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about, long_about = None, max_term_width = 100)]
+pub struct Args {
+    /// The drafts folder.
+    #[arg(
+        long,
+        global = true,
+        env = "PLENARY_DRAFTS",
+        default_value = "drafts",
+        value_name = "DIR"
+    )]
+    pub drafts: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every file in the drafts folder; one line per problem.
+    Validate,
+    /// List the drafts: id, title, status, current version, open proposals.
+    List(ListArgs),
+    /// Print a draft's text exactly as stored.
+    Show(ShowArgs),
+}

@@ -1,0 +1,64 @@
+//! The command line: argument definitions and dispatch, one module per
+//! subcommand. Every subcommand is a thin layer over `store` and the core.
+//!
+//! Exit codes follow diff(1) and grep(1): 0 when all is well, 1 for a
+//! negative answer (problems found, texts differ), 2 for trouble (bad
+//! usage, unreadable files, an operation refused).
+
+mod args;
+mod list;
+mod show;
+mod target;
+mod validate;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Args, Command};
+
+/// What a command concluded, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Ok,
+    /// Exit 1: the answer is "no" (problems found, texts differ).
+    No,
+}
+
+/// Parses the process arguments and runs; the exit code says how it went.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::No) => ExitCode::from(1),
+        Err(e) => {
+            // A closed pipe (`plenary list | head`) is not an error worth a message.
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "plenary: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs the parsed command.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let out = &mut std::io::stdout().lock();
+    match &args.command {
+        None => list::run(args, &list::ListArgs::default(), out),
+        Some(Command::Validate) => validate::run(args, out),
+        Some(Command::List(list_args)) => list::run(args, list_args, out),
+        Some(Command::Show(show_args)) => show::run(args, show_args, out),
+    }
+}

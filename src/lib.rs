@@ -1,0 +1,10 @@
+//! plenary: a terminal editor for drafting consensus language in
+//! multilateral negotiations. See `ARCHITECTURE.md` for the code map.
+//!
+//! The core (`model`, `store`) knows nothing of terminals; `cli` and `tui`
+//! are thin front ends over it.
+
+pub mod cli;
+pub mod model;
+pub mod sanitize;
+pub mod store;

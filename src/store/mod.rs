@@ -1,0 +1,298 @@
+//! Drafts on disk: loading a drafts folder, reporting what is wrong with it,
+//! and saving drafts without ever losing a word.
+//!
+//! A drafts folder holds `plenary.yaml` (the [`Session`]) and one
+//! `<draft-id>.yaml` per draft. Loading is forgiving: a broken draft file
+//! becomes an [`Entry`] with its diagnostics and the others load as usual.
+//! Saving is strict: only valid drafts are written, never over a file that
+//! failed to load, never outside the folder, and always atomically (see
+//! [`atomic`]).
+//!
+//! All YAML handling lives in this module (`scan`, `wire`, `emit`): the rest
+//! of the program sees only the model. serde_yaml is archived upstream; a
+//! maintained fork can replace it here alone.
+
+mod atomic;
+mod emit;
+mod read;
+mod scan;
+mod wire;
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::model::{self, Draft, Session};
+
+pub use atomic::is_temp_name;
+pub use emit::{draft_yaml, session_yaml};
+pub use read::{MAX_FILE_BYTES, parse_draft, parse_session};
+pub use scan::{MAX_DEPTH, Position};
+
+/// The session file's name inside a drafts folder.
+pub const SESSION_FILE: &str = "plenary.yaml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with one file, where the file says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub at: Option<Position>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(file: &Path, at: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            at,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(file: &Path, at: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, at, message)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `drafts/x.yaml:14:3: unknown Partner 'Frnace' ...`, the form editors
+    /// and terminals recognise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(at) = self.at {
+            write!(f, ":{}:{}", at.line, at.col)?;
+        }
+        if self.severity == Severity::Warning {
+            f.write_str(": warning")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A loaded drafts folder.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    pub dir: PathBuf,
+    pub session: Session,
+    /// Drafts in the session's order, then files the order does not name.
+    pub entries: Vec<Entry>,
+    /// Problems of the folder as a whole (an ordered draft with no file,
+    /// a draft file the order does not name).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One draft file and what loading it gave.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The file's stem, which is the draft's id when it loaded.
+    pub id: String,
+    pub path: PathBuf,
+    pub state: EntryState,
+}
+
+#[derive(Debug, Clone)]
+pub enum EntryState {
+    Loaded(Draft),
+    /// The file could not be read, parsed or validated. It is never written.
+    Failed(Vec<Diagnostic>),
+}
+
+impl Entry {
+    pub fn draft(&self) -> Option<&Draft> {
+        match &self.state {
+            EntryState::Loaded(draft) => Some(draft),
+            EntryState::Failed(_) => None,
+        }
+    }
+}
+
+/// Why a save did not happen. The file on disk is unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{}: not saved: the draft is not valid:\n{}", file.display(), list(problems))]
+    Invalid {
+        file: PathBuf,
+        problems: Vec<String>,
+    },
+    #[error("{}: not saved: the file failed to load, so writing it could destroy what is in it; fix it by hand first", file.display())]
+    FailedToLoad { file: PathBuf },
+    #[error("{}: not saved: {source}", file.display())]
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn list(items: &[String]) -> String {
+    items.join("\n")
+}
+
+/// Loads the session and every draft of `dir`. Fails only when the session
+/// file itself cannot be loaded: without the Partner list nothing can be
+/// checked.
+pub fn load_folder(dir: &Path) -> Result<Folder, Vec<Diagnostic>> {
+    let session_path = dir.join(SESSION_FILE);
+    let session_src = read::read_capped(&session_path).map_err(|d| vec![d])?;
+    let session = parse_session(&session_src, &session_path)?;
+
+    let mut files = draft_files(dir).map_err(|e| {
+        vec![Diagnostic::error(
+            dir,
+            None,
+            format!("cannot list the drafts folder: {e}"),
+        )]
+    })?;
+    let mut entries = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (i, id) in session.drafts.iter().enumerate() {
+        match files.iter().position(|(stem, _)| stem == id) {
+            Some(found) => {
+                let (stem, path) = files.remove(found);
+                entries.push(load_entry(stem, path, &session));
+            }
+            None => diagnostics.push(Diagnostic::error(
+                &session_path,
+                scan::locate(&session_src, &format!("drafts.{i}")),
+                format!("draft '{id}' is in the session's order but {id}.yaml does not exist"),
+            )),
+        }
+    }
+    for (stem, path) in files {
+        diagnostics.push(Diagnostic::warning(
+            &path,
+            None,
+            format!("draft '{stem}' is not in the session's draft order (plenary.yaml 'drafts:'); it is listed last"),
+        ));
+        entries.push(load_entry(stem, path, &session));
+    }
+    Ok(Folder {
+        dir: dir.to_owned(),
+        session,
+        entries,
+        diagnostics,
+    })
+}
+
+/// `(stem, path)` of every `*.yaml` draft file in `dir`, sorted by name.
+fn draft_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".yaml") else {
+            continue;
+        };
+        if name == SESSION_FILE || name.starts_with('.') || entry.file_type()?.is_dir() {
+            continue;
+        }
+        files.push((stem.to_owned(), dir.join(&name)));
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn load_entry(id: String, path: PathBuf, session: &Session) -> Entry {
+    let state = match load_draft(&path, session) {
+        Ok(draft) => EntryState::Loaded(draft),
+        Err(diagnostics) => EntryState::Failed(diagnostics),
+    };
+    Entry { id, path, state }
+}
+
+/// Reads, parses and validates one draft file. Its id must match its name.
+pub fn load_draft(path: &Path, session: &Session) -> Result<Draft, Vec<Diagnostic>> {
+    let src = read::read_capped(path).map_err(|d| vec![d])?;
+    let draft = parse_draft(&src, path, session)?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy());
+    if stem.as_deref() != Some(draft.id.as_str()) {
+        return Err(vec![Diagnostic::error(
+            path,
+            scan::locate(&src, "id"),
+            format!(
+                "id '{}' does not match the file name: a draft's file is named after its id",
+                draft.id
+            ),
+        )]);
+    }
+    Ok(draft)
+}
+
+impl Folder {
+    /// Every diagnostic: the folder's and each failed draft's.
+    pub fn all_diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = Vec::new();
+        for entry in &self.entries {
+            if let EntryState::Failed(diagnostics) = &entry.state {
+                all.extend(diagnostics);
+            }
+        }
+        all.extend(&self.diagnostics);
+        all
+    }
+
+    /// Loaded drafts in order.
+    pub fn drafts(&self) -> impl Iterator<Item = &Draft> {
+        self.entries.iter().filter_map(Entry::draft)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Where the draft `id` lives (or would live).
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.yaml"))
+    }
+
+    /// Validates `draft` and writes it to `<dir>/<id>.yaml` atomically,
+    /// unless the bytes on disk are already the same. Refuses to write over
+    /// a file that failed to load.
+    pub fn save_draft(&mut self, draft: Draft) -> Result<(), SaveError> {
+        let file = self.path_of(&draft.id);
+        let problems = model::validate_draft(&draft, &self.session);
+        if !problems.is_empty() {
+            return Err(SaveError::Invalid {
+                file,
+                problems: problems
+                    .into_iter()
+                    .map(|p| format!("  {}: {}", p.path, p.message))
+                    .collect(),
+            });
+        }
+        let index = self.entries.iter().position(|e| e.id == draft.id);
+        if let Some(i) = index
+            && matches!(self.entries[i].state, EntryState::Failed(_))
+        {
+            return Err(SaveError::FailedToLoad { file });
+        }
+        let bytes = draft_yaml(&draft);
+        let unchanged = fs::read(&file).is_ok_and(|old| old == bytes.as_bytes());
+        if !unchanged {
+            atomic::write_atomic(&file, bytes.as_bytes()).map_err(|source| SaveError::Io {
+                file: file.clone(),
+                source,
+            })?;
+        }
+        let entry = Entry {
+            id: draft.id.clone(),
+            path: file,
+            state: EntryState::Loaded(draft),
+        };
+        match index {
+            Some(i) => self.entries[i] = entry,
+            None => self.entries.push(entry),
+        }
+        Ok(())
+    }
+}

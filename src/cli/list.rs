@@ -54,17 +54,19 @@ pub fn run(args: &Args, list: &ListArgs, out: &mut dyn Write) -> anyhow::Result<
             writeln!(out, "{}", sanitize_inline(&folder.session.name))?;
             for (entry, row) in folder.entries.iter().zip(&rows) {
                 let id = sanitize_inline(&entry.id);
-                let n = &row["number"];
+                let n = row["number"].as_u64().unwrap_or(0);
                 match entry.draft() {
-                    Some(d) => writeln!(
-                        out,
-                        "{n:>2}. {id:<24} {status:<7} v{version:<3} {open} open proposal{s}  {title}",
-                        status = d.status.as_str(),
-                        version = row["version"],
-                        open = row["open_proposals"],
-                        s = if row["open_proposals"] == 1 { "" } else { "s" },
-                        title = sanitize_inline(&d.title),
-                    )?,
+                    Some(d) => {
+                        let open = d.open_proposals().count();
+                        writeln!(
+                            out,
+                            "{n:>2}. {id:<24} {status:<7} v{version:<3} {open} open proposal{s}  {title}",
+                            status = d.status.as_str(),
+                            version = d.current().map_or(0, |v| v.version),
+                            s = if open == 1 { "" } else { "s" },
+                            title = sanitize_inline(&d.title),
+                        )?
+                    }
                     None => writeln!(
                         out,
                         "{n:>2}. {id:<24} FAILED TO LOAD (plenary validate says why)"

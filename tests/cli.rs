@@ -12,7 +12,10 @@ fn help_lists_every_command() {
     let out = plenary(&common::bundled(), &["--help"]);
     assert!(out.status.success());
     for command in ["validate", "list", "show", "--drafts"] {
-        assert!(stdout(&out).contains(command), "{command} missing from --help");
+        assert!(
+            stdout(&out).contains(command),
+            "{command} missing from --help"
+        );
     }
 }
 
@@ -37,13 +40,21 @@ fn validate_prints_one_line_per_problem_and_exits_1() {
     let (_tmp, dir) = common::scratch_drafts();
     let path = dir.join("round-table.yaml");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("status: open", "status: shelved").replace("author: United States", "author: Untied States")).unwrap();
+    fs::write(
+        &path,
+        text.replace("status: open", "status: shelved")
+            .replace("author: United States", "author: Untied States"),
+    )
+    .unwrap();
     let out = plenary(&dir, &["validate"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{lines:#?}");
-    assert!(lines[0].contains("round-table.yaml:6:1: unknown word 'shelved'"), "{lines:#?}");
+    assert!(
+        lines[0].contains("round-table.yaml:6:1: unknown word 'shelved'"),
+        "{lines:#?}"
+    );
     assert!(lines[1].contains("round-table.yaml:9:5: unknown Partner 'Untied States' as author (did you mean 'United States'?)"), "{lines:#?}");
 }
 
@@ -62,7 +73,10 @@ fn list_shows_the_drafts_in_session_order() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "MTCR Plenary, Rio de Janeiro 2009");
     assert!(lines[3].starts_with(" 3. entities-of-concern"), "{text}");
-    assert!(lines[3].contains("open    v1   0 open proposals  U.S. Proposal on Entities of Concern"), "{text}");
+    assert!(
+        lines[3].contains("open    v1   0 open proposals  U.S. Proposal on Entities of Concern"),
+        "{text}"
+    );
     assert_eq!(lines.len(), 5);
 }
 
@@ -103,13 +117,23 @@ fn show_prints_the_text_exactly_as_stored() {
     let out = plenary(&common::bundled(), &["show", "entities-of-concern"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.starts_with("Partners agree on the utility of updating the list entities of concern --"));
-    assert!(text.ends_with("at the 2010 RPOC meeting, if possible."), "{text:?}");
+    assert!(
+        text.starts_with(
+            "Partners agree on the utility of updating the list entities of concern --"
+        )
+    );
+    assert!(
+        text.ends_with("at the 2010 RPOC meeting, if possible."),
+        "{text:?}"
+    );
     assert!(!text.contains('\n'));
 
     // By path too, and by version.
     let path = common::bundled().join("entities-of-concern.yaml");
-    let by_path = plenary(&common::bundled(), &["show", path.to_str().unwrap(), "--version", "1"]);
+    let by_path = plenary(
+        &common::bundled(),
+        &["show", path.to_str().unwrap(), "--version", "1"],
+    );
     assert_eq!(stdout(&by_path), text);
 }
 
@@ -117,14 +141,28 @@ fn show_prints_the_text_exactly_as_stored() {
 fn show_refuses_what_does_not_exist() {
     let out = plenary(&common::bundled(), &["show", "entities-of-concen"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no draft 'entities-of-concen'"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("did you mean 'entities-of-concern'?"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no draft 'entities-of-concen'"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("did you mean 'entities-of-concern'?"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = plenary(&common::bundled(), &["show", "round-table", "--version", "9"]);
+    let out = plenary(
+        &common::bundled(),
+        &["show", "round-table", "--version", "9"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("has no version 9 (it has versions 1 to 1)"));
 
-    let out = plenary(&common::bundled(), &["show", "round-table", "--proposal", "france-9"]);
+    let out = plenary(
+        &common::bundled(),
+        &["show", "round-table", "--proposal", "france-9"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("has no proposal 'france-9'"));
 }
@@ -132,11 +170,23 @@ fn show_refuses_what_does_not_exist() {
 #[test]
 fn show_on_a_broken_draft_says_where() {
     let (_tmp, dir) = common::scratch_drafts();
-    fs::write(dir.join("round-table.yaml"), "schema: 1\nid: round-table\ntitle: [\n").unwrap();
+    fs::write(
+        dir.join("round-table.yaml"),
+        "schema: 1\nid: round-table\ntitle: [\n",
+    )
+    .unwrap();
     let out = plenary(&dir, &["show", "round-table"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("draft 'round-table' failed to load:"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("round-table.yaml:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("draft 'round-table' failed to load:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("round-table.yaml:"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -144,9 +194,17 @@ fn hostile_text_in_messages_is_made_harmless() {
     let (_tmp, dir) = common::scratch_drafts();
     let path = dir.join("round-table.yaml");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("author: United States", "author: \"\\e]0;owned\\a\"")).unwrap();
+    fs::write(
+        &path,
+        text.replace("author: United States", "author: \"\\e]0;owned\\a\""),
+    )
+    .unwrap();
     let out = plenary(&dir, &["validate"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!out.stdout.contains(&0x1b), "raw ESC reached the output");
-    assert!(stdout(&out).contains("unknown Partner '␛]0;owned␇'"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("unknown Partner '␛]0;owned␇'"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -5,7 +5,14 @@
 use std::fs;
 use std::path::Path;
 
-const CORE: &[&str] = &["model", "store", "redline", "negotiation", "export", "sanitize.rs"];
+const CORE: &[&str] = &[
+    "model",
+    "store",
+    "redline",
+    "negotiation",
+    "export",
+    "sanitize.rs",
+];
 const TERMINAL_CRATES: &[&str] = &["ratatui", "crossterm", "portable_pty", "vt100"];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -31,7 +38,8 @@ fn core_modules_do_not_depend_on_terminal_crates() {
         for (n, line) in text.lines().enumerate() {
             for krate in TERMINAL_CRATES {
                 assert!(
-                    !line.contains(&format!("{krate}::")) && !line.contains(&format!("use {krate}")),
+                    !line.contains(&format!("{krate}::"))
+                        && !line.contains(&format!("use {krate}")),
                     "{}:{}: the core must not use {krate}: {line}",
                     file.display(),
                     n + 1

@@ -62,22 +62,35 @@ fn rule_cases() -> Vec<Case> {
         (
             "unknown Partner",
             with_proposal("").replace("partner: France", "partner: Frnace"),
-            ("partner: Frnace", 5, "unknown Partner 'Frnace' as Partner (did you mean 'France'?)"),
+            (
+                "partner: Frnace",
+                5,
+                "unknown Partner 'Frnace' as Partner (did you mean 'France'?)",
+            ),
         ),
         (
             "duplicate proposal id",
-            with_proposal("") + "  - id: france-1\n    partner: France\n    base: 1\n    at: 2009-11-09T10:02:11Z\n    text: Another text.\n",
+            with_proposal("")
+                + "  - id: france-1\n    partner: France\n    base: 1\n    at: 2009-11-09T10:02:11Z\n    text: Another text.\n",
             ("id: france-1", 5, "duplicate proposal id 'france-1'"),
         ),
         (
             "base version that does not exist",
             with_proposal("").replace("base: 1", "base: 7"),
-            ("base: 7", 5, "base version 7 does not exist (the draft has versions 1 to 1)"),
+            (
+                "base: 7",
+                5,
+                "base version 7 does not exist (the draft has versions 1 to 1)",
+            ),
         ),
         (
             "versions not numbered 1..n",
             good.replace("  - version: 1", "  - version: 2"),
-            ("version: 2", 5, "versions must be numbered 1, 2, 3, ... in order: expected 1, found 2"),
+            (
+                "version: 2",
+                5,
+                "versions must be numbered 1, 2, 3, ... in order: expected 1, found 2",
+            ),
         ),
         (
             "empty text",
@@ -90,17 +103,31 @@ fn rule_cases() -> Vec<Case> {
         (
             "bad timestamp",
             good.replace("2009-10-06T13:27:00Z", "6 October 2009"),
-            ("6 October 2009", 5, "'6 October 2009' is not a timestamp like 2009-11-09T10:02:11Z"),
+            (
+                "6 October 2009",
+                5,
+                "'6 October 2009' is not a timestamp like 2009-11-09T10:02:11Z",
+            ),
         ),
         (
             "unknown status word",
             good.replace("status: open", "status: pending"),
-            ("status: pending", 1, "unknown word 'pending': expected one of open, agreed, ad-ref"),
+            (
+                "status: pending",
+                1,
+                "unknown word 'pending': expected one of open, agreed, ad-ref",
+            ),
         ),
         (
             "unknown stance word",
-            with_proposal("    positions:\n      - partner: Japan\n        stance: against\n        at: 2009-11-09T10:05:00Z\n"),
-            ("stance: against", 9, "unknown word 'against': expected one of support, object, reserve"),
+            with_proposal(
+                "    positions:\n      - partner: Japan\n        stance: against\n        at: 2009-11-09T10:05:00Z\n",
+            ),
+            (
+                "stance: against",
+                9,
+                "unknown word 'against': expected one of support, object, reserve",
+            ),
         ),
         (
             "unknown field",
@@ -110,17 +137,29 @@ fn rule_cases() -> Vec<Case> {
         (
             "unsupported schema",
             good.replace("schema: 1", "schema: 2"),
-            ("schema: 2", 1, "unsupported schema 2: this version of plenary reads schema 1"),
+            (
+                "schema: 2",
+                1,
+                "unsupported schema 2: this version of plenary reads schema 1",
+            ),
         ),
         (
             "duplicate key",
             good.replace("status: open", "status: open\ntitle: Another title"),
-            ("title: Another title", 1, "duplicate key 'title' (first given on line 3)"),
+            (
+                "title: Another title",
+                1,
+                "duplicate key 'title' (first given on line 3)",
+            ),
         ),
         (
             "id that is not the file name",
             good.replace("id: entities-of-concern", "id: something-else"),
-            ("id: something-else", 1, "id 'something-else' does not match the file name"),
+            (
+                "id: something-else",
+                1,
+                "id 'something-else' does not match the file name",
+            ),
         ),
     ]
 }
@@ -174,18 +213,35 @@ fn every_problem_is_reported_not_only_the_first() {
 fn syntax_errors_give_line_and_column() {
     let problems = diagnose(GOOD, "schema: 1\nid: [unclosed\ntitle: x\n");
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].contains("entities-of-concern.yaml:"), "{problems:?}");
+    assert!(
+        problems[0].contains("entities-of-concern.yaml:"),
+        "{problems:?}"
+    );
     let location: Vec<&str> = problems[0].splitn(4, ':').collect();
-    assert!(location[1].parse::<usize>().is_ok() && location[2].parse::<usize>().is_ok(), "{problems:?}");
+    assert!(
+        location[1].parse::<usize>().is_ok() && location[2].parse::<usize>().is_ok(),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn a_broken_file_does_not_stop_the_others_from_loading() {
     let (_tmp, dir) = common::scratch_drafts();
-    write(&dir, "round-table.yaml", "schema: 1\nid: round-table\n  bad indentation: [\n");
+    write(
+        &dir,
+        "round-table.yaml",
+        "schema: 1\nid: round-table\n  bad indentation: [\n",
+    );
     let folder = store::load_folder(&dir).unwrap();
     let loaded: Vec<&str> = folder.drafts().map(|d| d.id.as_str()).collect();
-    assert_eq!(loaded, ["ie-tem-working-group", "entities-of-concern", "outreach-to-china"]);
+    assert_eq!(
+        loaded,
+        [
+            "ie-tem-working-group",
+            "entities-of-concern",
+            "outreach-to-china"
+        ]
+    );
     let failed = folder.entry("round-table").unwrap();
     assert!(matches!(failed.state, EntryState::Failed(_)));
     assert_eq!(folder.all_diagnostics().len(), 1);
@@ -198,9 +254,17 @@ fn ordered_draft_without_file_is_an_error_and_unordered_file_a_warning() {
     let extra = bundled_text("outreach-to-china").replace("id: outreach-to-china", "id: extra");
     write(&dir, "extra.yaml", &extra);
     let folder = store::load_folder(&dir).unwrap();
-    let messages: Vec<String> = folder.all_diagnostics().iter().map(|d| d.to_string()).collect();
+    let messages: Vec<String> = folder
+        .all_diagnostics()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
     assert!(messages.iter().any(|m| m.contains("plenary.yaml:44:5: draft 'round-table' is in the session's order but round-table.yaml does not exist")), "{messages:#?}");
-    assert!(messages.iter().any(|m| m.contains("extra.yaml: warning: draft 'extra' is not in the session's draft order")), "{messages:#?}");
+    assert!(
+        messages.iter().any(|m| m
+            .contains("extra.yaml: warning: draft 'extra' is not in the session's draft order")),
+        "{messages:#?}"
+    );
     // The unordered draft still loads, after the ordered ones.
     assert_eq!(folder.drafts().last().unwrap().id, "extra");
 }
@@ -212,33 +276,56 @@ fn oversize_file_is_refused_before_reading() {
     write(&dir, "round-table.yaml", &big);
     let problems = problems_of(&dir, "round-table");
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].contains("round-table.yaml: the file is 4194305 bytes, over the 4 MiB limit"), "{problems:?}");
+    assert!(
+        problems[0].contains("round-table.yaml: the file is 4194305 bytes, over the 4 MiB limit"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn alias_bomb_is_refused() {
-    let mut bomb = String::from("schema: 1\nid: round-table\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"]) {
+    let mut bomb = String::from(
+        "schema: 1\nid: round-table\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
         bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
     }
     let problems = diagnose("round-table", &bomb);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].ends_with("round-table.yaml:3:7: anchors (&name) are not allowed in plenary files"),
+        problems[0]
+            .ends_with("round-table.yaml:3:7: anchors (&name) are not allowed in plenary files"),
         "{problems:?}"
     );
 }
 
 #[test]
 fn deep_nesting_and_non_utf8_are_refused() {
-    let problems = diagnose("round-table", &format!("schema: 1\nid: {}\n", "[".repeat(50_000)));
-    assert!(problems[0].contains("nesting deeper than 16 levels"), "{problems:?}");
+    let problems = diagnose(
+        "round-table",
+        &format!("schema: 1\nid: {}\n", "[".repeat(50_000)),
+    );
+    assert!(
+        problems[0].contains("nesting deeper than 16 levels"),
+        "{problems:?}"
+    );
 
     let (_tmp, dir) = common::scratch_drafts();
-    fs::write(dir.join("round-table.yaml"), b"schema: 1\nid: round-table\ntitle: caf\xe9\n").unwrap();
+    fs::write(
+        dir.join("round-table.yaml"),
+        b"schema: 1\nid: round-table\ntitle: caf\xe9\n",
+    )
+    .unwrap();
     let problems = problems_of(&dir, "round-table");
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].ends_with("round-table.yaml:3:11: the file is not UTF-8 text (save it as UTF-8)"), "{problems:?}");
+    assert!(
+        problems[0]
+            .ends_with("round-table.yaml:3:11: the file is not UTF-8 text (save it as UTF-8)"),
+        "{problems:?}"
+    );
 }
 
 fn proposal(id: &str) -> Proposal {
@@ -270,7 +357,12 @@ fn save_writes_atomically_reloads_identically_and_leaves_no_temp_file() {
     let mut draft = loaded(&folder, GOOD);
     draft.proposals.push(proposal("france-1"));
     folder.save_draft(draft.clone()).unwrap();
-    assert_eq!(common::file_names(&dir).len(), 5, "{:?}", common::file_names(&dir));
+    assert_eq!(
+        common::file_names(&dir).len(),
+        5,
+        "{:?}",
+        common::file_names(&dir)
+    );
 
     let reloaded = store::load_folder(&dir).unwrap();
     assert_eq!(loaded(&reloaded, GOOD), draft);
@@ -299,18 +391,30 @@ fn invalid_drafts_and_failed_files_are_never_written() {
     let before = fs::read(dir.join("entities-of-concern.yaml")).unwrap();
     let err = folder.save_draft(draft).unwrap_err();
     assert!(matches!(err, SaveError::Invalid { .. }));
-    assert!(err.to_string().contains("unknown Partner 'Atlantis'"), "{err}");
-    assert_eq!(fs::read(dir.join("entities-of-concern.yaml")).unwrap(), before);
+    assert!(
+        err.to_string().contains("unknown Partner 'Atlantis'"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read(dir.join("entities-of-concern.yaml")).unwrap(),
+        before
+    );
 
     // A file that failed to load is left alone even when a valid draft of
     // the same id is saved.
     let broken = "schema: 1\nid: round-table\ntitle: [\n";
     write(&dir, "round-table.yaml", broken);
     let mut folder = store::load_folder(&dir).unwrap();
-    let replacement = loaded(&store::load_folder(&common::bundled()).unwrap(), "round-table");
+    let replacement = loaded(
+        &store::load_folder(&common::bundled()).unwrap(),
+        "round-table",
+    );
     let err = folder.save_draft(replacement).unwrap_err();
     assert!(matches!(err, SaveError::FailedToLoad { .. }), "{err}");
-    assert_eq!(fs::read_to_string(dir.join("round-table.yaml")).unwrap(), broken);
+    assert_eq!(
+        fs::read_to_string(dir.join("round-table.yaml")).unwrap(),
+        broken
+    );
 }
 
 #[test]
@@ -341,7 +445,14 @@ fn save_into_a_read_only_folder_fails_visibly_and_keeps_the_original() {
     // for ordinary users, but the original must be intact either way.
     if let Err(err) = result {
         assert!(matches!(err, SaveError::Io { .. }), "{err}");
-        assert_eq!(fs::read(dir.join("entities-of-concern.yaml")).unwrap(), before);
+        assert_eq!(
+            fs::read(dir.join("entities-of-concern.yaml")).unwrap(),
+            before
+        );
     }
-    assert!(common::file_names(&dir).iter().all(|n| !store::is_temp_name(n)));
+    assert!(
+        common::file_names(&dir)
+            .iter()
+            .all(|n| !store::is_temp_name(n))
+    );
 }

@@ -6,5 +6,6 @@
 
 pub mod cli;
 pub mod model;
+pub mod negotiation;
 pub mod sanitize;
 pub mod store;

@@ -210,6 +210,32 @@ fn every_problem_is_reported_not_only_the_first() {
 }
 
 #[test]
+fn thousands_of_problems_are_capped_and_each_shown_one_is_located() {
+    let mut text = bundled_text(GOOD);
+    for i in 0..5000 {
+        text.push_str(&format!("extra{i}: x\n"));
+    }
+    let problems = diagnose(GOOD, &text);
+    assert_eq!(problems.len(), plenary::store::MAX_PROBLEMS + 1);
+    let first_line = bundled_text(GOOD).lines().count() + 1;
+    assert!(
+        problems[0].ends_with(&format!(":{first_line}:1: unknown field 'extra0'")),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[99].ends_with(&format!(":{}:1: unknown field 'extra99'", first_line + 99)),
+        "{}",
+        problems[99]
+    );
+    assert!(
+        problems[100].ends_with("... and 4900 more problems"),
+        "{}",
+        problems[100]
+    );
+}
+
+#[test]
 fn syntax_errors_give_line_and_column() {
     let problems = diagnose(GOOD, "schema: 1\nid: [unclosed\ntitle: x\n");
     assert_eq!(problems.len(), 1, "{problems:?}");

@@ -21,6 +21,10 @@ use crate::model::{self, Draft, Problem, Session};
 /// hundreds of proposals to a page-long text stay far below this.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Problems listed per file; past this a file is hopeless, and listing
+/// them all would only bury the first ones.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Reads a file as UTF-8 text, refusing oversized files before reading them.
 pub fn read_capped(path: &Path) -> Result<String, Diagnostic> {
     let fail = |message: String| Diagnostic::error(path, None, message);
@@ -90,10 +94,23 @@ fn finish<T>(
     if problems.is_empty() {
         return Ok(value);
     }
-    Err(problems
-        .into_iter()
-        .map(|p| Diagnostic::error(path, scan::locate(src, &p.path), p.message))
-        .collect())
+    let total = problems.len();
+    let shown = &problems[..total.min(MAX_PROBLEMS)];
+    let paths: Vec<&str> = shown.iter().map(|p| p.path.as_str()).collect();
+    let mut diagnostics: Vec<Diagnostic> = shown
+        .iter()
+        .zip(scan::locate_all(src, &paths))
+        .map(|(p, at)| Diagnostic::error(path, at, p.message.clone()))
+        .collect();
+    if total > MAX_PROBLEMS {
+        let more = total - MAX_PROBLEMS;
+        diagnostics.push(Diagnostic::error(
+            path,
+            None,
+            format!("... and {more} more problems"),
+        ));
+    }
+    Err(diagnostics)
 }
 
 /// Scans, then deserializes `src` into `T`, collecting unknown fields as

@@ -218,20 +218,35 @@ pub fn check(src: &str) -> Result<(), Refusal> {
 /// Where the field at `path` (e.g. `proposals.1.partner`) starts, if the
 /// file has it. For a path that does not exist, the nearest existing parent.
 pub fn locate(src: &str, path: &str) -> Option<Position> {
-    let mut best: Option<(usize, Position)> = None;
-    let _ = walk(src, |candidate, at| {
-        if candidate == path {
-            best = Some((usize::MAX, at));
-            return true;
+    locate_all(src, &[path]).pop().flatten()
+}
+
+/// [`locate`] for many paths in one pass over the file, so that a file with
+/// thousands of problems is located in linear time.
+pub fn locate_all(src: &str, paths: &[&str]) -> Vec<Option<Position>> {
+    // For each requested path and each of its parents, who asked for it.
+    let mut wanted: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, path) in paths.iter().enumerate() {
+        wanted.entry(path).or_default().push(i);
+        for (dot, _) in path.match_indices('.') {
+            wanted.entry(&path[..dot]).or_default().push(i);
         }
-        let is_parent =
-            path.starts_with(candidate) && path.as_bytes().get(candidate.len()) == Some(&b'.');
-        if is_parent && best.is_none_or(|(len, _)| candidate.len() > len) {
-            best = Some((candidate.len(), at));
+    }
+    let mut best: Vec<Option<(usize, Position)>> = vec![None; paths.len()];
+    let _ = walk(src, |candidate, at| {
+        for &i in wanted.get(candidate).into_iter().flatten() {
+            let len = if candidate.len() == paths[i].len() {
+                usize::MAX
+            } else {
+                candidate.len()
+            };
+            if best[i].is_none_or(|(best_len, _)| len > best_len) {
+                best[i] = Some((len, at));
+            }
         }
         false
     });
-    best.map(|(_, at)| at)
+    best.into_iter().map(|b| b.map(|(_, at)| at)).collect()
 }
 
 #[cfg(test)]

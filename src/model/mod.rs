@@ -10,11 +10,13 @@
 //! once instead of fixing them one reload at a time.
 
 mod draft;
+mod reference;
 pub mod session;
 mod timestamp;
 pub mod validate;
 
 pub use draft::{Draft, DraftStatus, Position, Proposal, ProposalStatus, Stance, Version};
+pub use reference::Reference;
 pub use session::Session;
 pub use timestamp::Timestamp;
 pub use validate::{Problem, validate_draft, validate_session};

@@ -51,7 +51,16 @@ fn fold(s: &str) -> String {
 /// The candidate within a small edit distance of `word`, if any.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let word = fold(word);
+    let candidates: Vec<&str> = candidates.collect();
+    // "Russia" for "Russian Federation": a unique candidate starting with the word.
+    let mut starting = candidates
+        .iter()
+        .filter(|c| word.len() >= 3 && fold(c).starts_with(&word));
+    if let (Some(only), None) = (starting.next(), starting.next()) {
+        return Some(only);
+    }
     candidates
+        .into_iter()
         .map(|c| (edit_distance(&word, &fold(c)), c))
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 4))
         .min_by_key(|(d, _)| *d)
@@ -88,5 +97,11 @@ mod tests {
             Some("United States")
         );
         assert_eq!(suggest("Brazil", names.into_iter()), None);
+        let names = ["Russian Federation", "Republic of Korea", "Romania"];
+        assert_eq!(
+            suggest("Russia", names.into_iter()),
+            Some("Russian Federation")
+        );
+        assert_eq!(suggest("R", names.into_iter()), None, "too short to guess");
     }
 }

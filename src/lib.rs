@@ -7,5 +7,7 @@
 pub mod cli;
 pub mod model;
 pub mod negotiation;
+pub mod redline;
 pub mod sanitize;
 pub mod store;
+pub mod terminal;

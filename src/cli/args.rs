@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::diff::DiffArgs;
 use super::list::ListArgs;
 use super::show::ShowArgs;
 
@@ -36,4 +37,6 @@ pub enum Command {
     List(ListArgs),
     /// Print a draft's text exactly as stored.
     Show(ShowArgs),
+    /// Word-level redline between two texts of a draft, or two files (--files).
+    Diff(DiffArgs),
 }

@@ -6,6 +6,7 @@
 //! usage, unreadable files, an operation refused).
 
 mod args;
+mod diff;
 mod list;
 mod show;
 mod target;
@@ -60,5 +61,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Validate) => validate::run(args, out),
         Some(Command::List(list_args)) => list::run(args, list_args, out),
         Some(Command::Show(show_args)) => show::run(args, show_args, out),
+        Some(Command::Diff(diff_args)) => diff::run(args, diff_args, out),
     }
 }

@@ -208,3 +208,191 @@ fn hostile_text_in_messages_is_made_harmless() {
         stdout(&out)
     );
 }
+
+#[test]
+fn diff_defaults_to_original_against_current_and_exits_0_when_equal() {
+    let out = plenary(&common::bundled(), &["diff", "entities-of-concern"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Partners agree on the utility"));
+    assert!(!stdout(&out).contains("[-"), "no changes marked");
+}
+
+#[test]
+fn a_proposal_filed_from_the_command_line_shows_in_diff() {
+    let (_tmp, dir) = common::scratch_drafts();
+    let original = fs::read_to_string(dir.join("entities-of-concern.yaml")).unwrap();
+    let text = "Partners agree on the utility of updating the list of entities of concern.";
+    let out = plenary(
+        &dir,
+        &[
+            "propose",
+            "entities-of-concern",
+            "--as",
+            "france",
+            "--text",
+            text,
+            "--rationale",
+            "Shorter",
+        ],
+    );
+    assert_eq!(stdout(&out), "france-1\n", "{}", stderr(&out));
+
+    let out = plenary(
+        &dir,
+        &[
+            "diff",
+            "entities-of-concern",
+            "--to",
+            "france-1",
+            "--format",
+            "plain",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with(
+        "Partners agree on the utility of updating the list {+of +}entities of concern[- -- drawn"
+    ));
+
+    let out = plenary(
+        &dir,
+        &["diff", "entities-of-concern", "--to", "france-1", "--stat"],
+    );
+    assert_eq!(
+        stdout(&out),
+        "105 word(s) deleted, 1 inserted, 13 unchanged\n"
+    );
+
+    let out = plenary(
+        &dir,
+        &[
+            "diff",
+            "entities-of-concern",
+            "--to",
+            "france-1",
+            "--format",
+            "json",
+        ],
+    );
+    let spans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let joined = |keep: &str| -> String {
+        spans
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["op"] == "equal" || s["op"] == keep)
+            .map(|s| s["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(joined("insert"), text);
+    assert!(original.contains(&joined("delete")[..60]));
+
+    // Japan objects; Germany may not withdraw France's proposal.
+    let out = plenary(
+        &dir,
+        &[
+            "position",
+            "entities-of-concern",
+            "france-1",
+            "object",
+            "--as",
+            "Japan",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = fs::read(dir.join("entities-of-concern.yaml")).unwrap();
+    let out = plenary(
+        &dir,
+        &[
+            "withdraw",
+            "entities-of-concern",
+            "france-1",
+            "--as",
+            "Germany",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "plenary: proposal 'france-1' is France's: only France may withdraw it\n"
+    );
+    assert_eq!(
+        fs::read(dir.join("entities-of-concern.yaml")).unwrap(),
+        before,
+        "refusal leaves the file"
+    );
+}
+
+#[test]
+fn diff_names_what_exists_when_a_text_does_not() {
+    let out = plenary(&common::bundled(), &["diff", "round-table", "--to", "v7"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "plenary: draft 'round-table' has no text 'v7'; it has: original, current, v1\n"
+    );
+}
+
+#[test]
+fn diff_files_compares_plain_text_files_like_wdiff() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new, same) = (
+        tmp.path().join("old.txt"),
+        tmp.path().join("new.txt"),
+        tmp.path().join("same.txt"),
+    );
+    fs::write(&old, "the ad hoc working group will report\n").unwrap();
+    fs::write(&new, "the standing committee will report\n").unwrap();
+    fs::write(&same, "the ad hoc working group will report\n").unwrap();
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let out = plenary(
+        &common::bundled(),
+        &["diff", "--files", &path(&old), &path(&new)],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "the [-ad hoc working group-]{+standing committee+} will report\n"
+    );
+    let out = plenary(
+        &common::bundled(),
+        &["diff", "--files", &path(&old), &path(&same)],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = plenary(
+        &common::bundled(),
+        &["diff", "--files", &path(&old), "missing.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.txt: cannot read"));
+    let out = plenary(&common::bundled(), &["diff", "--files", &path(&old)]);
+    assert_eq!(out.status.code(), Some(2), "usage error");
+}
+
+#[test]
+fn diff_html_escapes_everything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = (tmp.path().join("old.txt"), tmp.path().join("new.txt"));
+    fs::write(&old, "a <b> & c").unwrap();
+    fs::write(&new, "a <script>alert(1)</script> & c").unwrap();
+    let args = [
+        "diff",
+        "--files",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "html",
+    ];
+    let html = stdout(&plenary(&common::bundled(), &args));
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>"),
+        "{html}"
+    );
+    let text = ["<del>", "</del>", "<ins>", "</ins>"]
+        .iter()
+        .fold(html.clone(), |t, tag| t.replace(tag, ""));
+    assert!(
+        !text.contains(['<', '>']),
+        "only del/ins tags are markup: {html}"
+    );
+    assert!(text.contains("script&gt;alert(1)&lt;/script"), "{html}");
+}

@@ -6,12 +6,14 @@ use clap::{Parser, Subcommand};
 
 use super::diff::DiffArgs;
 use super::list::ListArgs;
+use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
 use super::show::ShowArgs;
 
 /// plenary: draft consensus language with your fellow Partners.
 ///
 /// Drafts are YAML files in a drafts folder (default ./drafts). Without a
-/// command, plenary lists the drafts.
+/// command, plenary opens the drafts in the terminal editor (or, when its
+/// output is not a terminal, lists them).
 #[derive(Debug, Parser)]
 #[command(name = "plenary", version, about, long_about = None, max_term_width = 100)]
 pub struct Args {
@@ -24,6 +26,10 @@ pub struct Args {
         value_name = "DIR"
     )]
     pub drafts: PathBuf,
+
+    /// The Partner you speak for, e.g. --as France (asked at start if not given).
+    #[arg(long = "as", global = true, env = "PLENARY_AS", value_name = "PARTNER")]
+    pub as_partner: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,4 +45,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Word-level redline between two texts of a draft, or two files (--files).
     Diff(DiffArgs),
+    /// File a proposal for a draft as your Partner (--as); prints its id.
+    Propose(ProposeArgs),
+    /// Withdraw one of your Partner's open proposals.
+    Withdraw(WithdrawArgs),
+    /// Support, object to or reserve on a proposal, as your Partner.
+    Position(PositionArgs),
 }

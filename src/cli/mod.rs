@@ -8,6 +8,7 @@
 mod args;
 mod diff;
 mod list;
+mod propose;
 mod show;
 mod target;
 mod validate;
@@ -62,5 +63,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::List(list_args)) => list::run(args, list_args, out),
         Some(Command::Show(show_args)) => show::run(args, show_args, out),
         Some(Command::Diff(diff_args)) => diff::run(args, diff_args, out),
+        Some(Command::Propose(p)) => propose::propose(args, p, out),
+        Some(Command::Withdraw(w)) => propose::withdraw(args, w, out),
+        Some(Command::Position(p)) => propose::position(args, p, out),
     }
 }

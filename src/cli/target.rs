@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::model::{Draft, session::suggest};
+use crate::model::{Draft, Session, session::suggest};
 use crate::store::{self, EntryState, Folder};
 
 /// Loads the drafts folder, with every session problem in the error.
@@ -61,4 +61,21 @@ pub fn draft<'f>(folder: &'f Folder, id: &str) -> anyhow::Result<&'f Draft> {
             )
         }
     }
+}
+
+/// The session's spelling of `name` (`--as france` is France), or an error
+/// listing what would have worked.
+pub fn partner(session: &Session, name: &str) -> anyhow::Result<String> {
+    if let Some(found) = session.find_partner(name) {
+        return Ok(found.to_string());
+    }
+    let hint = match session.suggest_partner(name) {
+        Some(s) => format!("did you mean '{s}'?"),
+        None => format!("the Partners are: {}", session.partners.join(", ")),
+    };
+    bail!(
+        "'{}' is not a Partner of {}; {hint}",
+        crate::sanitize::sanitize_inline(name),
+        session.name
+    )
 }

@@ -26,7 +26,7 @@ use crate::model::{self, Draft, Session};
 
 pub use atomic::is_temp_name;
 pub use emit::{draft_yaml, session_yaml};
-pub use read::{MAX_FILE_BYTES, parse_draft, parse_session};
+pub use read::{MAX_FILE_BYTES, MAX_PROBLEMS, parse_draft, parse_session};
 pub use scan::{MAX_DEPTH, Position};
 
 /// The session file's name inside a drafts folder.
@@ -132,6 +132,20 @@ pub enum SaveError {
         file: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// Why [`Folder::update`] changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError {
+    #[error("no draft '{0}' in the folder")]
+    NoSuchDraft(String),
+    #[error("{}: the file failed to load; fix it by hand first (plenary validate lists the problems)", .0.display())]
+    NotLoaded(PathBuf),
+    /// The operation refused, e.g. a Partner withdrawing another's proposal.
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Save(#[from] SaveError),
 }
 
 fn list(items: &[String]) -> String {
@@ -253,6 +267,28 @@ impl Folder {
     /// Where the draft `id` lives (or would live).
     pub fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.yaml"))
+    }
+
+    /// Applies `op` to a copy of draft `id` and saves the result: the one
+    /// way front ends change a draft. When `op` refuses, or the draft did
+    /// not load, or the save fails, the folder and the file are unchanged
+    /// and the error says why.
+    pub fn update<T, E: fmt::Display>(
+        &mut self,
+        id: &str,
+        op: impl FnOnce(&mut Draft, &Session) -> Result<T, E>,
+    ) -> Result<T, UpdateError> {
+        let mut draft = match self.entry(id).map(|e| &e.state) {
+            Some(EntryState::Loaded(draft)) => draft.clone(),
+            Some(EntryState::Failed(_)) => {
+                return Err(UpdateError::NotLoaded(self.path_of(id)));
+            }
+            None => return Err(UpdateError::NoSuchDraft(id.to_string())),
+        };
+        let value =
+            op(&mut draft, &self.session).map_err(|e| UpdateError::Refused(e.to_string()))?;
+        self.save_draft(draft)?;
+        Ok(value)
     }
 
     /// Validates `draft` and writes it to `<dir>/<id>.yaml` atomically,

@@ -11,3 +11,4 @@ pub mod redline;
 pub mod sanitize;
 pub mod store;
 pub mod terminal;
+pub mod tui;

@@ -11,6 +11,7 @@ mod list;
 mod propose;
 mod show;
 mod target;
+mod ui;
 mod validate;
 
 use std::io::Write;
@@ -58,6 +59,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let out = &mut std::io::stdout().lock();
     match &args.command {
+        None if ui::is_interactive() => ui::run(args),
         None => list::run(args, &list::ListArgs::default(), out),
         Some(Command::Validate) => validate::run(args, out),
         Some(Command::List(list_args)) => list::run(args, list_args, out),

@@ -1,3 +1,108 @@
-//! The terminal UI.
+//! The terminal UI: the main job, opened by `plenary` with no command.
+//!
+//! Read [`app`] first: the state and its one `update` function. Then
+//! [`keymap`] (keys to [`action::Action`]s) and [`view`] (state to screen).
+//! This file owns the terminal: raw mode, the alternate screen and the
+//! mouse, restored on every way out (quit, error, panic, SIGHUP/SIGTERM).
 
+pub mod action;
+pub mod app;
+pub mod edit;
 pub mod editor;
+pub mod keymap;
+pub mod layout;
+pub mod shown;
+#[cfg(test)]
+mod testing;
+pub mod view;
+
+use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use action::Action;
+use app::App;
+use keymap::Context;
+
+use crate::store::Folder;
+
+/// How long input may pause before deferred work (the live redline of a
+/// long text) runs, and how often a termination signal is noticed.
+const IDLE: Duration = Duration::from_millis(150);
+
+/// Runs the UI on `folder` until the user quits or a signal ends it.
+pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("watching for signals")?;
+    }
+    let mut terminal = ratatui::try_init().context("opening the terminal")?;
+    let _restore = Restore;
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+
+    let size = terminal.size().context("reading the terminal size")?;
+    let mut app = App::new(
+        folder,
+        me,
+        (size.width, size.height),
+        crate::terminal::color_wanted(),
+    );
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal
+            .draw(|frame| view::draw(frame, &app))
+            .context("drawing")?;
+        if !event::poll(IDLE).context("reading input")? {
+            app.update(Action::Idle);
+            continue;
+        }
+        // Apply everything already typed before drawing again, so a burst
+        // of keys (or a paste) costs one frame, not one per key.
+        loop {
+            let event = event::read().context("reading input")?;
+            if let Some(action) = action_of(&event, app.context()) {
+                app.update(action);
+            }
+            if app.quit || !event::poll(Duration::ZERO).context("reading input")? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Puts the terminal back however `run` ends.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
+/// What a terminal event asks for in `context`.
+pub fn action_of(event: &Event, context: Context) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(context, *key),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(-3)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,66 @@
+//! Everything a user can ask for, as data. The keymap turns key presses
+//! into these; [`super::app::App::update`] carries them out.
+
+use crate::model::Stance;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Anywhere.
+    Quit,
+    Help,
+    /// Esc: close the dialog, leave the editor, go back.
+    Cancel,
+    /// Enter in a list, dialog or prompt.
+    Submit,
+    Move(Move),
+    /// A terminal resize to (width, height).
+    Resize(u16, u16),
+    /// A mouse click at (column, row) of the screen.
+    Click(u16, u16),
+    /// Mouse wheel: lines to scroll, negative is up.
+    Wheel(i16),
+    /// No input for a moment: time for deferred work.
+    Idle,
+
+    // Browsing.
+    FocusNext,
+    CycleView,
+    CycleCompare,
+    FilterPartner,
+    OpenEditor,
+    Position(Stance),
+    Withdraw,
+
+    // Editing (the editor and one-line prompts).
+    Type(char),
+    Newline,
+    Backspace,
+    Delete,
+    DeleteWordLeft,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    Save,
+    SwitchLiveBase,
+    /// Answers to a yes/no question.
+    Yes,
+    No,
+}
+
+/// Cursor and selection movements, shared by lists, the text pane and the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+}

@@ -1,0 +1,163 @@
+//! Dialogs over the screen: the Partner picker, help, prompts, questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{pane, selected_style};
+use crate::sanitize::sanitize_inline;
+use crate::tui::app::{App, Overlay};
+use crate::tui::keymap::{Context, bindings};
+use crate::tui::layout::first_visible;
+use crate::tui::shown::partner_matches;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let screen = frame.area();
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Picker { filter, selected }) => picker(frame, app, filter, *selected, screen),
+        Some(Overlay::Help { scroll }) => help(frame, *scroll, screen),
+        Some(Overlay::Prompt {
+            question, input, ..
+        }) => {
+            let area = centered(screen, 70, 5);
+            frame.render_widget(Clear, area);
+            let text = sanitize_inline(&input.text);
+            let question = sanitize_inline(question).into_owned();
+            let lines = vec![
+                Line::raw(question),
+                Line::raw(""),
+                Line::raw(format!("> {text}")),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(pane("Question".into(), true)),
+                area,
+            );
+            let before: String = input.text.chars().take(input.cursor).collect();
+            let col = 2 + sanitize_inline(&before).width() as u16;
+            let x = (area.x + 1 + col).min(area.right().saturating_sub(2));
+            frame.set_cursor_position(Position::new(x, area.y + 3));
+        }
+        Some(Overlay::Confirm { question, .. }) => {
+            let area = centered(screen, 60, 5);
+            frame.render_widget(Clear, area);
+            let lines = vec![
+                Line::raw(sanitize_inline(question).into_owned()),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("y", selected_style(app.color)),
+                    Span::raw(" yes   "),
+                    Span::styled("n", selected_style(app.color)),
+                    Span::raw(" no   "),
+                    Span::styled("Esc", selected_style(app.color)),
+                    Span::raw(" go back"),
+                ]),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(pane("Are you sure?".into(), true)),
+                area,
+            );
+        }
+    }
+}
+
+fn picker(frame: &mut Frame, app: &App, filter: &str, selected: usize, screen: Rect) {
+    let partners = partner_matches(&app.folder.session.partners, filter);
+    let area = centered(screen, 50, screen.height.saturating_sub(4).min(24));
+    frame.render_widget(Clear, area);
+    let mut lines = vec![
+        Line::raw("Which Partner do you speak for?"),
+        Line::from(vec![
+            Span::raw("Type to filter: "),
+            Span::styled(
+                sanitize_inline(filter).into_owned(),
+                Style::default().add_modifier(Modifier::UNDERLINED),
+            ),
+        ]),
+        Line::raw(""),
+    ];
+    let room = area.height.saturating_sub(2 + 3);
+    let first = first_visible(selected, 1, room);
+    for (i, partner) in partners
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(room))
+    {
+        let text = format!("  {}", sanitize_inline(partner));
+        lines.push(if i == selected {
+            Line::styled(text, selected_style(app.color))
+        } else {
+            Line::raw(text)
+        });
+    }
+    if partners.is_empty() {
+        lines.push(Line::styled(
+            "  No Partner matches; Backspace to edit the filter",
+            Style::default().fg(Color::Red),
+        ));
+    }
+    let title = format!(
+        "{} · choose your Partner",
+        sanitize_inline(&app.folder.session.name)
+    );
+    frame.render_widget(Paragraph::new(lines).block(pane(title, true)), area);
+}
+
+/// Every key of every context, from the keymap tables.
+pub fn help_lines() -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        lines.push(Line::styled(
+            context.title(),
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ));
+        for b in bindings(context) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<10}", b.label),
+                    Style::default().fg(Color::Cyan),
+                ),
+                Span::raw(b.what),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::raw(
+        "Redlines: struck text is deleted, underlined text is inserted.",
+    ));
+    lines
+}
+
+fn help(frame: &mut Frame, scroll: usize, screen: Rect) {
+    let area = centered(screen, 100, screen.height.saturating_sub(2));
+    frame.render_widget(Clear, area);
+    let lines = help_lines();
+    let scroll = scroll.min(lines.len().saturating_sub(1));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(
+        Paragraph::new(shown).wrap(Wrap { trim: false }).block(pane(
+            "Help · every key (Esc to close, ↑↓ to scroll)".into(),
+            true,
+        )),
+        area,
+    );
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `screen`.
+fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(screen.width), height.min(screen.height));
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
+}

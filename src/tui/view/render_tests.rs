@@ -1,0 +1,230 @@
+//! Each view drawn into a `TestBackend`, read back as a user would see it.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use crate::model::Stance;
+use crate::tui::action::{Action, Move};
+use crate::tui::app::App;
+use crate::tui::testing::app_as;
+
+fn render(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| super::draw(f, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The cells of the first occurrence of `needle` on the screen.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let width = needle.chars().count() as u16;
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width.saturating_sub(width) {
+            let cells: String = (0..width).map(|i| buffer[(x + i, y)].symbol()).collect();
+            if cells == needle {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+/// France's proposal on entities of concern, filed, and selected.
+fn with_frances_proposal() -> (tempfile::TempDir, App) {
+    let (tmp, mut app) = app_as("France");
+    for a in [
+        Action::Move(Move::Down),
+        Action::Move(Move::Down),
+        Action::OpenEditor,
+        Action::Find,
+    ] {
+        app.update(a);
+    }
+    type_text(&mut app, "entities of concern");
+    app.update(Action::Submit);
+    type_text(&mut app, "of ");
+    app.update(Action::Save);
+    type_text(&mut app, "Restore the missing of");
+    app.update(Action::Submit);
+    (tmp, app)
+}
+
+#[test]
+fn browse_shows_drafts_text_proposals_status_and_hints() {
+    let (_tmp, app) = app_as("France");
+    let text = screen(&render(&app));
+    for needle in [
+        "Drafts (4)",
+        " 1. U.S. Proposal on IE-TEM",
+        "open · v1 · no proposals",
+        "ie-tem-working-group · current text (v1) against the original (v1)",
+        "Proposals (0 open)",
+        "current text (v1)",
+        "You are: France",
+        "MTCR Plenary",
+        "Enter Edit",
+        "^Q Quit",
+        "s Support",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from\n{text}");
+    }
+}
+
+#[test]
+fn the_redline_strikes_and_underlines() {
+    let (_tmp, app) = with_frances_proposal();
+    let buffer = render(&app);
+    let text = screen(&buffer);
+    assert!(
+        text.contains("france-1 by France against the original"),
+        "{text}"
+    );
+    assert!(text.contains("france-1"), "the proposal is listed");
+    let (x, y) = find(&buffer, "list of entities").expect("the new wording is shown");
+    let of = &buffer[(x + 5, y)];
+    assert_eq!(of.symbol(), "o");
+    assert!(
+        of.modifier.contains(Modifier::UNDERLINED),
+        "inserted 'of' is underlined"
+    );
+    let list = &buffer[(x, y)];
+    assert!(
+        !list.modifier.contains(Modifier::UNDERLINED),
+        "unchanged words are plain"
+    );
+}
+
+#[test]
+fn side_by_side_puts_the_original_left_and_the_proposal_right() {
+    let (_tmp, mut app) = with_frances_proposal();
+    app.update(Action::CycleView);
+    let buffer = render(&app);
+    let text = screen(&buffer);
+    assert!(
+        text.contains("entities-of-concern · the original (v1) | france-1 by France"),
+        "{text}"
+    );
+    let (left_x, left_y) =
+        find(&buffer, "entities of concern --").expect("the original on the left");
+    let (right_x, right_y) =
+        find(&buffer, "of entities of concern").expect("the proposal on the right");
+    assert!(right_x > left_x + 20, "columns: {left_x} vs {right_x}");
+    assert_eq!(left_y, right_y, "the change is aligned on one row");
+}
+
+#[test]
+fn positions_show_in_the_list() {
+    let (_tmp, mut app) = with_frances_proposal();
+    app.me = Some("Japan".into());
+    app.update(Action::Position(Stance::Object));
+    app.me = Some("Germany".into());
+    app.update(Action::Position(Stance::Support));
+    let text = screen(&render(&app));
+    assert!(text.contains("1 support, 1 object"), "{text}");
+    assert!(
+        text.contains("open · v1 · 1 proposal, 1 objection"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_editor_shows_the_live_redline_and_a_cursor() {
+    let (_tmp, mut app) = app_as("France");
+    for a in [
+        Action::Move(Move::Down),
+        Action::Move(Move::Down),
+        Action::OpenEditor,
+    ] {
+        app.update(a);
+    }
+    type_text(&mut app, "Today, ");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| super::draw(f, &app)).unwrap();
+    let text = screen(terminal.backend().buffer());
+    assert!(
+        text.contains("France: new proposal against v1 · modified"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Live redline against the original · 0 word(s) struck, 2 added"),
+        "{text}"
+    );
+    assert!(text.contains("^S File"), "{text}");
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert_eq!((cursor.x, cursor.y), (1 + 7, 1), "after the typed words");
+}
+
+#[test]
+fn help_lists_every_key_of_every_context() {
+    let (_tmp, mut app) = app_as("France");
+    app.update(Action::Resize(120, 200));
+    app.update(Action::Help);
+    let text = screen(&render(&app));
+    for context in crate::tui::keymap::Context::ALL {
+        for binding in crate::tui::keymap::bindings(context) {
+            assert!(
+                text.contains(binding.what),
+                "{:?} missing from help",
+                binding.what
+            );
+        }
+    }
+}
+
+#[test]
+fn a_tiny_window_shows_a_note() {
+    let (_tmp, mut app) = app_as("France");
+    for (w, h) in [(20, 5), (39, 30), (120, 11)] {
+        app.update(Action::Resize(w, h));
+        let text = screen(&render(&app)).replace('\n', "");
+        assert!(text.contains("Window too small"), "{w}x{h}: {text}");
+    }
+    app.update(Action::Resize(1, 1));
+    assert_eq!(
+        screen(&render(&app)),
+        "W\n",
+        "one cell: the note's first letter, no panic"
+    );
+}
+
+#[test]
+fn escape_sequences_in_titles_and_texts_are_drawn_as_placeholders() {
+    let (_tmp, mut app) = app_as("France");
+    let entry = &mut app.folder.entries[0];
+    if let crate::store::EntryState::Loaded(draft) = &mut entry.state {
+        draft.title = "\u{1b}]0;pwned\u{7}Title".into();
+        draft.versions[0].text = "A \u{1b}[2J\u{202e}B\tC\r\nD".into();
+    }
+    app.update(Action::Resize(120, 40));
+    let buffer = render(&app);
+    let text = screen(&buffer);
+    assert!(text.contains("␛]0;pwned␇Title"), "{text}");
+    assert!(text.contains("A ␛[2J<U+202E>B C"), "{text}");
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "{:?} drawn raw",
+            cell.symbol()
+        );
+    }
+}

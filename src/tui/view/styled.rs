@@ -1,0 +1,293 @@
+//! Draft text to screen lines: sanitized, tabs expanded, soft-wrapped at
+//! word boundaries, with the redline styles. Every piece of draft text the
+//! panes draw passes through here or through [`crate::sanitize`] directly.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span as TextSpan};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::redline::{Op, Redline, Span, side_by_side_rows};
+use crate::sanitize::{sanitize, sanitize_inline};
+
+const TAB_STOP: usize = 4;
+
+/// How a redline operation looks. Strike and underline carry the meaning
+/// on their own; colour only helps.
+pub fn op_style(op: Op, color: bool) -> Style {
+    let style = match op {
+        Op::Equal => return Style::default(),
+        Op::Delete => Style::default().add_modifier(Modifier::CROSSED_OUT),
+        Op::Insert => Style::default().add_modifier(Modifier::UNDERLINED),
+    };
+    match (op, color) {
+        (Op::Delete, true) => style.fg(Color::Red),
+        (Op::Insert, true) => style.fg(Color::Green),
+        _ => style,
+    }
+}
+
+/// A plain text, wrapped.
+pub fn plain_lines(text: &str, width: u16) -> Vec<Line<'static>> {
+    wrap(&[(Style::default(), text)], width, usize::MAX)
+}
+
+/// An inline redline, wrapped.
+///
+/// Where an insertion directly follows the deletion it replaces, a space is
+/// shown between them ("~~a useful~~ __an essential__", not
+/// "~~a useful~~__an essential__"): display only, the text is not changed.
+pub fn redline_lines(spans: &[Span], width: u16, color: bool) -> Vec<Line<'static>> {
+    redline_lines_upto(spans, width, color, usize::MAX)
+}
+
+/// The first `max_lines` lines of [`redline_lines`], for a pane drawn on
+/// every keystroke: the cost follows the pane's size, not the text's.
+pub fn redline_lines_upto(
+    spans: &[Span],
+    width: u16,
+    color: bool,
+    max_lines: usize,
+) -> Vec<Line<'static>> {
+    let mut pieces: Vec<(Style, &str)> = Vec::with_capacity(spans.len() + 4);
+    for (i, s) in spans.iter().enumerate() {
+        let replaces = i > 0 && s.op == Op::Insert && spans[i - 1].op == Op::Delete;
+        let touching = !s.text.starts_with(char::is_whitespace)
+            && !spans[i - usize::from(i > 0)]
+                .text
+                .ends_with(char::is_whitespace);
+        if replaces && touching {
+            pieces.push((Style::default(), " "));
+        }
+        pieces.push((op_style(s.op, color), s.text.as_str()));
+    }
+    wrap(&pieces, width, max_lines)
+}
+
+/// Old text left, new text right, aligned change by change.
+pub fn side_by_side_lines(r: &Redline, width: u16, color: bool) -> Vec<Line<'static>> {
+    let col = usize::from(width.saturating_sub(3) / 2).max(1);
+    side_by_side_rows(r, col)
+        .into_iter()
+        .map(|row| {
+            let mut spans = column(&row.left, col, color);
+            spans.push(TextSpan::styled(
+                " │ ",
+                Style::default().fg(Color::DarkGray),
+            ));
+            spans.extend(column(&row.right, col, color));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// One side of a side-by-side row, padded to `col` cells.
+fn column(spans: &[Span], col: usize, color: bool) -> Vec<TextSpan<'static>> {
+    let mut used = 0;
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for (i, span) in spans.iter().enumerate() {
+        let mut text = sanitize_inline(&span.text).into_owned();
+        if i == 0 && span.op == Op::Equal {
+            // A row that starts after a soft wrap starts with its word.
+            text = text.trim_start_matches(' ').to_string();
+        }
+        used += text.width();
+        out.push(TextSpan::styled(text, op_style(span.op, color)));
+    }
+    out.push(TextSpan::raw(" ".repeat(col.saturating_sub(used))));
+    out
+}
+
+/// A run of text that wraps as a unit, possibly in several styles.
+#[derive(Default)]
+struct Run {
+    parts: Vec<(Style, String)>,
+    width: usize,
+}
+
+enum Token {
+    Word(Run),
+    Space(Run),
+    Break,
+}
+
+/// Sanitizes `pieces` and wraps them to `width` cells, breaking after
+/// spaces and, for a word wider than the line, between graphemes; stops
+/// after `max_lines` lines.
+pub fn wrap(pieces: &[(Style, &str)], width: u16, max_lines: usize) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(1);
+    // A line holds at most `width` characters of nonzero width, so this
+    // many characters fill `max_lines` lines: no need to look further.
+    let budget = max_lines
+        .saturating_add(1)
+        .saturating_mul(width)
+        .saturating_mul(2);
+    let mut lines = Vec::new();
+    let mut line = LineBuilder::default();
+    for token in tokens(pieces, budget) {
+        if lines.len() >= max_lines {
+            return lines;
+        }
+        match token {
+            Token::Break => lines.push(line.finish()),
+            Token::Space(run) => {
+                // Spaces that do not fit hang past the edge, as in a word
+                // processor: the next line starts with the next word.
+                'run: for (style, text) in run.parts {
+                    for c in text.chars() {
+                        let cells = if c == '\t' {
+                            TAB_STOP - line.width % TAB_STOP
+                        } else {
+                            1
+                        };
+                        if line.width + cells > width {
+                            lines.push(line.finish());
+                            break 'run;
+                        }
+                        let shown = if c == '\t' {
+                            " ".repeat(cells)
+                        } else {
+                            c.to_string()
+                        };
+                        line.push(style, &shown, cells);
+                    }
+                }
+            }
+            Token::Word(run) => {
+                if line.width > 0 && line.width + run.width > width {
+                    lines.push(line.finish());
+                }
+                for (style, text) in run.parts {
+                    for g in text.graphemes(true) {
+                        let cells = g.width();
+                        if line.width + cells > width && line.width > 0 {
+                            lines.push(line.finish());
+                        }
+                        line.push(style, g, cells);
+                    }
+                }
+            }
+        }
+    }
+    lines.push(line.finish());
+    lines
+}
+
+/// Splits sanitized pieces into words, space runs and line breaks; a word
+/// may span pieces ("concern" then an inserted ",").
+/// Looks at no more than `budget` characters.
+fn tokens(pieces: &[(Style, &str)], mut budget: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for (style, raw) in pieces {
+        if budget == 0 {
+            break;
+        }
+        let raw = match raw.char_indices().nth(budget) {
+            Some((cut, _)) => &raw[..cut],
+            None => raw,
+        };
+        budget = budget.saturating_sub(raw.chars().count());
+        let text = sanitize(raw);
+        let mut rest: &str = &text;
+        while let Some(c) = rest.chars().next() {
+            if c == '\n' {
+                out.push(Token::Break);
+                rest = &rest[1..];
+                continue;
+            }
+            let space = c == ' ' || c == '\t';
+            let end = rest
+                .find(|d: char| d == '\n' || (d == ' ' || d == '\t') != space)
+                .unwrap_or(rest.len());
+            let (chunk, tail) = rest.split_at(end);
+            rest = tail;
+            let run = match (out.last_mut(), space) {
+                (Some(Token::Space(run)), true) | (Some(Token::Word(run)), false) => run,
+                _ => {
+                    out.push(if space {
+                        Token::Space(Run::default())
+                    } else {
+                        Token::Word(Run::default())
+                    });
+                    match out.last_mut() {
+                        Some(Token::Space(run) | Token::Word(run)) => run,
+                        _ => unreachable!("just pushed a run"),
+                    }
+                }
+            };
+            run.width += chunk.width();
+            run.parts.push((*style, chunk.to_string()));
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct LineBuilder {
+    spans: Vec<TextSpan<'static>>,
+    width: usize,
+}
+
+impl LineBuilder {
+    fn push(&mut self, style: Style, text: &str, cells: usize) {
+        self.width += cells;
+        match self.spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(text),
+            _ => self.spans.push(TextSpan::styled(text.to_string(), style)),
+        }
+    }
+
+    fn finish(&mut self) -> Line<'static> {
+        self.width = 0;
+        Line::from(std::mem::take(&mut self.spans))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn wraps_after_spaces_and_breaks_long_words() {
+        let lines = plain_lines("Partners agree on the utility", 12);
+        assert_eq!(texts(&lines), ["Partners ", "agree on the", "utility"]);
+        let lines = plain_lines("non-proliferation", 6);
+        assert_eq!(texts(&lines), ["non-pr", "olifer", "ation"]);
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_pane() {
+        let text = "中文 emoji 👍🏽 and a\ttab, e\u{301} and \u{1b}[31mred\u{202e} here";
+        for width in 1..30 {
+            for line in plain_lines(text, width) {
+                assert!(
+                    line.width() <= usize::from(width).max(2),
+                    "{line:?} at {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn control_characters_become_visible_and_nothing_is_dropped() {
+        let lines = plain_lines("a\u{1b}]0;title\u{7}b\u{202e}c\r\nd", 80);
+        assert_eq!(texts(&lines), ["a␛]0;title␇b<U+202E>c", "d"]);
+    }
+
+    #[test]
+    fn redline_styles_survive_wrapping() {
+        let r = crate::redline::redline("the list entities", "the list of entities");
+        let lines = redline_lines(&r.spans, 80, false);
+        let inserted: Vec<String> = lines[0]
+            .spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(inserted.concat().trim(), "of");
+    }
+}

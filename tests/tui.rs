@@ -1,0 +1,191 @@
+//! The terminal UI as a user meets it: the real binary in a pseudo-terminal.
+
+mod common;
+mod pty;
+
+use std::fs;
+
+use pty::{Tui, keys};
+
+/// The whole story of the issue: France fixes the missing "of", files it
+/// with a rationale, quits; the file holds the proposal and `plenary diff`
+/// shows exactly one inserted word.
+#[test]
+fn france_proposes_the_missing_of() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("You are: France");
+
+    // Select the third draft, entities of concern.
+    tui.send(keys::DOWN);
+    tui.send(keys::DOWN);
+    tui.wait_text("entities-of-concern · current text (v1)");
+
+    tui.send(keys::ENTER);
+    tui.wait_text("new proposal against v1");
+    tui.send(keys::CTRL_F);
+    tui.wait_text("Find:");
+    tui.send("entities of concern");
+    tui.send(keys::ENTER);
+    tui.wait_text("Found");
+    tui.send("of ");
+    tui.wait_for("the live redline to count one added word", |s| {
+        s.contents().contains("0 word(s) struck, 1 added")
+    });
+    assert!(tui.text().contains("the list of entities of concern"));
+
+    tui.send(keys::CTRL_S);
+    tui.wait_text("Why?");
+    tui.send("Restore the missing \"of\".");
+    tui.send(keys::ENTER);
+    tui.wait_text("Filed france-1");
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit(), "plenary exits cleanly");
+
+    let file = fs::read_to_string(drafts.join("entities-of-concern.yaml")).unwrap();
+    assert!(file.contains("id: france-1"), "{file}");
+    assert!(file.contains("partner: France"));
+    assert!(
+        file.contains("rationale: Restore the missing \"of\"."),
+        "{file}"
+    );
+
+    let out = common::plenary(
+        &drafts,
+        &[
+            "diff",
+            "entities-of-concern",
+            "--to",
+            "france-1",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    let spans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes: Vec<(String, String)> = spans
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["op"] != "equal")
+        .map(|s| {
+            (
+                s["op"].as_str().unwrap().into(),
+                s["text"].as_str().unwrap().trim().into(),
+            )
+        })
+        .collect();
+    assert_eq!(changes, [("insert".to_string(), "of".to_string())]);
+}
+
+#[test]
+fn without_as_a_picker_asks_who_you_are() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &[], 100, 30, &[]);
+    tui.wait_text("Which Partner do you speak for?");
+    tui.send("germ");
+    tui.wait_for("the filter to leave Germany", |s| {
+        let text = s.contents();
+        text.contains("Germany") && !text.contains("Argentina")
+    });
+    tui.send(keys::ENTER);
+    tui.wait_text("You are: Germany");
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn escape_sequences_in_a_draft_never_reach_the_terminal() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let path = drafts.join("round-table.yaml");
+    // A title and a text carrying a window-title OSC, a clipboard write, a
+    // screen clear and a right-to-left override, as YAML escapes.
+    let hostile = r#"schema: 1
+id: round-table
+title: "\e]0;pwned\a\e]52;c;ZXZpbA==\a"
+status: open
+versions:
+  - version: 1
+    author: United States
+    at: 2009-10-06T13:27:00Z
+    text: "\e[2J\u202Eevil \e[31m"
+"#;
+    fs::write(&path, hostile).unwrap();
+    let ok = common::plenary(&drafts, &["validate"]);
+    assert!(
+        ok.status.success(),
+        "fixture must load: {}",
+        common::stderr(&ok)
+    );
+
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("You are: France");
+    tui.send(keys::DOWN);
+    tui.wait_text("<U+202E>evil");
+    let screen = tui.text();
+    assert!(screen.contains("␛]0;pwned␇"), "{screen}");
+    let raw = tui.raw();
+    for needle in [
+        &b"\x1b]0;pwned"[..],
+        b"\x1b]52;",
+        b"\xe2\x80\xae",
+        b"\x1b[2J\xe2",
+    ] {
+        assert!(
+            !raw.windows(needle.len()).any(|w| w == needle),
+            "{needle:?} reached the terminal raw"
+        );
+    }
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn sighup_and_sigterm_restore_the_terminal() {
+    // SIGHUP is what an ssh connection dropping sends.
+    for signal in [1, 15] {
+        let (_tmp, drafts) = common::scratch_drafts();
+        let tui = Tui::start(&drafts, &["--as", "France"], 100, 30, &[]);
+        tui.wait_text("You are: France");
+        tui.signal(signal);
+        tui.wait_for("the normal screen to come back", |s| !s.alternate_screen());
+        let raw = tui.raw();
+        let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+        assert!(
+            tail.contains("\x1b[?1049l"),
+            "signal {signal}: left the alternate screen: {tail:?}"
+        );
+        assert!(
+            tail.contains("\x1b[?1000l"),
+            "signal {signal}: mouse capture off: {tail:?}"
+        );
+        tui.wait_exit();
+    }
+}
+
+#[test]
+fn a_tiny_window_shows_a_note_and_growing_it_recovers() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 30, 8, &[]);
+    tui.wait_text("Window too small");
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn a_broken_draft_shows_as_an_error_and_the_rest_works() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    fs::write(
+        drafts.join("round-table.yaml"),
+        "schema: 1\nid: [unclosed\n",
+    )
+    .unwrap();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("could not be loaded");
+    tui.send(keys::DOWN);
+    tui.wait_text("round-table.yaml:3:1: while parsing a flow sequence");
+    tui.send(keys::DOWN);
+    tui.wait_text("entities-of-concern · current text (v1)");
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit());
+}

@@ -163,6 +163,21 @@ fn sighup_and_sigterm_restore_the_terminal() {
     }
 }
 
+/// The terminal going away (a closed window, a dropped ssh connection)
+/// ends plenary instead of leaving it spinning on a dead terminal.
+#[test]
+fn plenary_ends_when_its_terminal_goes_away() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let tui = Tui::start(&drafts, &["--as", "France"], 100, 30, &[]);
+    tui.wait_text("You are: France");
+    let status = tui.hang_up().expect("plenary ended");
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (129, None),
+        "exits with 128 + SIGHUP after restoring the terminal: {status:?}"
+    );
+}
+
 #[test]
 fn a_tiny_window_shows_a_note_and_growing_it_recovers() {
     let (_tmp, drafts) = common::scratch_drafts();

@@ -57,9 +57,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs the parsed command.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    if args.command.is_none() && ui::is_interactive() {
+        // Not under the stdout lock below: the UI's signal thread must be
+        // able to write to the terminal to restore it.
+        return ui::run(args);
+    }
     let out = &mut std::io::stdout().lock();
     match &args.command {
-        None if ui::is_interactive() => ui::run(args),
         None => list::run(args, &list::ListArgs::default(), out),
         Some(Command::Validate) => validate::run(args, out),
         Some(Command::List(list_args)) => list::run(args, list_args, out),

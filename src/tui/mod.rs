@@ -17,8 +17,6 @@ mod testing;
 pub mod view;
 
 use std::io::stdout;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -39,16 +37,16 @@ const IDLE: Duration = Duration::from_millis(150);
 
 /// Runs the UI on `folder` until the user quits or a signal ends it.
 pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("watching for signals")?;
-    }
+    let hangup = watch_for_hangup()?;
+    let default_hook = std::panic::take_hook();
     let mut terminal = ratatui::try_init().context("opening the terminal")?;
     let _restore = Restore;
-    let ratatui_hook = std::panic::take_hook();
+    // Our own hook instead of ratatui's: it also turns the mouse off, and
+    // it stays quiet if the terminal is gone (ratatui's would print, and a
+    // failed print in a panic hook aborts).
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui_hook(info);
+        drop(Restore);
+        default_hook(info);
     }));
     execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
 
@@ -59,7 +57,7 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
         (size.width, size.height),
         crate::terminal::color_wanted(),
     );
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit {
         terminal
             .draw(|frame| view::draw(frame, &app))
             .context("drawing")?;
@@ -79,7 +77,28 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
             }
         }
     }
+    hangup.close();
     Ok(())
+}
+
+/// On SIGHUP (the terminal went away: an ssh connection dropped, a window
+/// closed) or SIGTERM, restores the terminal and exits with 128 + signal.
+///
+/// This runs on a thread of its own because the main thread cannot be
+/// relied on to notice: once the terminal is gone, crossterm's `read`
+/// spins on end-of-file and never returns.
+fn watch_for_hangup() -> anyhow::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]).context("watching for signals")?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            drop(Restore);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(handle)
 }
 
 /// Puts the terminal back however `run` ends.
@@ -87,8 +106,9 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        // Best effort: the terminal may already be gone.
         let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        let _ = ratatui::try_restore();
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -40,8 +41,11 @@ struct Screen {
 
 pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     screen: Arc<(Mutex<Screen>, Condvar)>,
+    /// Set to close the terminal (the master side), as when a window
+    /// closes or an ssh connection drops.
+    hang_up: Arc<AtomicBool>,
 }
 
 impl Tui {
@@ -78,11 +82,23 @@ impl Tui {
             Condvar::new(),
         ));
         let feed = Arc::clone(&screen);
+        let hang_up = Arc::new(AtomicBool::new(false));
+        let hanging_up = Arc::clone(&hang_up);
         let master = pty.master;
+        let fd = master.as_raw_fd().expect("the pty's file descriptor");
         std::thread::spawn(move || {
-            let _keep_open = master;
             let mut buf = [0u8; 8192];
             loop {
+                if hanging_up.load(Ordering::Relaxed) {
+                    // Dropping the reader and the master closes the last
+                    // master descriptors: the kernel hangs the terminal up.
+                    drop(reader);
+                    drop(master);
+                    return;
+                }
+                if !readable(fd) {
+                    continue;
+                }
                 let n = reader.read(&mut buf).unwrap_or(0);
                 let (lock, changed) = &*feed;
                 let mut s = lock.lock().unwrap_or_else(PoisonError::into_inner);
@@ -98,15 +114,17 @@ impl Tui {
         });
         Tui {
             child,
-            writer,
+            writer: Some(writer),
             screen,
+            hang_up,
         }
     }
 
     /// Types `keys` (raw bytes as a terminal sends them).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// The screen's text, row by row.
@@ -175,6 +193,26 @@ impl Tui {
         self.child.wait().expect("wait for plenary").success()
     }
 
+    /// Closes the terminal under the program and waits for it to end;
+    /// returns how it ended, or `None` if it did not end in time.
+    pub fn hang_up(mut self) -> Option<portable_pty::ExitStatus> {
+        self.writer = None;
+        self.hang_up.store(true, Ordering::Relaxed);
+        let mut child = self.child.clone_killer();
+        let (done, ended) = std::sync::mpsc::channel();
+        let mut waited = std::mem::replace(&mut self.child, Box::new(Exited));
+        std::thread::spawn(move || {
+            let _ = done.send(waited.wait());
+        });
+        match ended.recv_timeout(PATIENCE) {
+            Ok(Ok(status)) => Some(status),
+            _ => {
+                let _ = child.kill();
+                None
+            }
+        }
+    }
+
     /// Sends a signal to the program.
     pub fn signal(&self, signal: i32) {
         let pid = self.child.process_id().expect("a pid") as i32;
@@ -197,4 +235,41 @@ impl Drop for Tui {
 /// must keep draining the pty, and a failure should show the screen.
 fn lock(screen: &Mutex<Screen>) -> MutexGuard<'_, Screen> {
     screen.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Whether `fd` has something to read (or has hung up) within 50 ms: the
+/// reader thread's chance to notice a hang-up request between reads.
+fn readable(fd: std::os::fd::RawFd) -> bool {
+    let mut poll = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, for the length we pass.
+    unsafe { libc::poll(&mut poll, 1, 50) > 0 }
+}
+
+/// Stands in for a child already handed to a waiting thread.
+#[derive(Debug)]
+struct Exited;
+
+impl portable_pty::ChildKiller for Exited {
+    fn kill(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn clone_killer(&self) -> Box<dyn portable_pty::ChildKiller + Send + Sync> {
+        Box::new(Exited)
+    }
+}
+
+impl Child for Exited {
+    fn try_wait(&mut self) -> std::io::Result<Option<portable_pty::ExitStatus>> {
+        Ok(None)
+    }
+    fn wait(&mut self) -> std::io::Result<portable_pty::ExitStatus> {
+        Ok(portable_pty::ExitStatus::with_exit_code(0))
+    }
+    fn process_id(&self) -> Option<u32> {
+        None
+    }
 }

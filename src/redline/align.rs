@@ -5,7 +5,8 @@
 //! are matched by a line diff first, as `git diff` does before its word
 //! diff; only the changed lines between them are tokenized and diffed word
 //! by word. Blank lines between paragraphs anchor the alignment even when
-//! every paragraph has changed.
+//! every paragraph has changed (the spans join changes that end up apart by
+//! a blank line only, see `group`).
 
 use std::ops::Range;
 
@@ -27,13 +28,13 @@ pub(crate) enum Region {
 }
 
 /// The regions of `old` → `new`, in order, covering both texts.
-pub(crate) fn line_regions(old: &str, new: &str) -> Vec<Region> {
-    let old_starts = line_starts(old);
-    let new_starts = line_starts(new);
+pub(crate) fn line_regions(old_text: &str, new_text: &str) -> Vec<Region> {
+    let old_starts = line_starts(old_text);
+    let new_starts = line_starts(new_text);
     let mut map = FastMap::default();
     map.reserve(old_starts.len() + new_starts.len());
-    let old_keys = unit_ids(lines(old, &old_starts), &mut map);
-    let new_keys = unit_ids(lines(new, &new_starts), &mut map);
+    let old_keys = unit_ids(lines(old_text, &old_starts), &mut map);
+    let new_keys = unit_ids(lines(new_text, &new_starts), &mut map);
     drop(map);
     let mut runs = Vec::new();
     let Ok(()) = myers::diff(

@@ -3,29 +3,23 @@
 //! The result is the list of [`Run`]s of equal tokens; everything between two
 //! runs is a change. A shortest edit script (Myers' algorithm, from
 //! `similar`) is exact but costs O((n+m)·d): fine for a paragraph, hopeless
-//! for a 10 MB draft with 20% of its words changed. So a range is diffed
-//! exactly only while it is small; a large range is first cut at anchors
-//! that almost surely belong to the best alignment, and each piece between
-//! two anchors is diffed the same way:
-//!
-//! 1. **Sentences** equal on both sides (Myers over sentence ids).
-//! 2. **Unique 4-grams**: four consecutive tokens that occur once in each
-//!    side (patience diff's idea, on short phrases since single words repeat
-//!    too much in prose), kept in order by a longest increasing subsequence.
-//! 3. **Windows**, the last resort for text with neither (a wholly rewritten
-//!    passage, or pathological repetition): Myers on a bounded window, of
-//!    which only the first half is kept before the window moves on.
+//! for a 10 MB draft with 20% of its words changed. So a range gets one
+//! only while it is small: a text diffed as a whole ([`Differ::exact`]);
+//! in a large draft, a changed paragraph is first cut at its unique words
+//! ([`Differ::anchored`]), and a larger range at equal sentences and unique
+//! phrases (see `anchor`), each piece between two anchors diffed the same
+//! way, down to windows of bounded size as the last resort.
 //!
 //! No step ever gives up and strikes a whole region: `similar`'s deadline
 //! does exactly that when it fires, so none is used.
 
 use std::convert::Infallible;
-use std::hash::Hasher;
 use std::ops::Range;
 
 use similar::algorithms::{DiffHook, myers};
 
-use super::intern::{FastHasher, FastMap, Id, is_terminator, unit_ids};
+use super::anchor::{Level, Lis, longest_increasing};
+use super::intern::Id;
 
 /// `old[old..old + len] == new[new..new + len]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,11 +30,11 @@ pub(crate) struct Run {
 }
 
 impl Run {
-    fn old_end(self) -> usize {
+    pub(crate) fn old_end(self) -> usize {
         self.old + self.len
     }
 
-    fn new_end(self) -> usize {
+    pub(crate) fn new_end(self) -> usize {
         self.new + self.len
     }
 }
@@ -50,16 +44,17 @@ impl Run {
 /// ~150M steps of Myers' loop, a fraction of a second, paid once.
 pub(crate) const WHOLE_EXACT_LIMIT: usize = 12_000;
 
-/// In a large text, changed regions up to this many tokens get an exact
-/// shortest edit script. Kept small so that a draft rewritten throughout
-/// still costs at most this many steps per token.
+/// In a large text, changed regions up to this many tokens are diffed as
+/// one range (cut at unique words, then exact pieces); larger ones are cut
+/// at sentences and phrases first.
 pub(crate) const REGION_EXACT_LIMIT: usize = 4096;
 
-/// Tokens per side in one window of the last-resort level.
-const WINDOW: usize = 2048;
-
-/// Phrase length of the 4-gram anchors.
-const GRAM: usize = 4;
+/// Tokens per side in a window of the last resort. Text that gets there has
+/// no equal sentence and no unique phrase left to anchor on (a passage
+/// rewritten throughout, or endless repetition): a small window keeps its
+/// cost at a few hundred steps per token, at a price only in alignments
+/// that such text does not have anyway.
+const WINDOW: usize = 256;
 
 /// Appends `run`, merging it into the previous one when they touch.
 pub(crate) fn push_run(runs: &mut Vec<Run>, run: Run) {
@@ -85,23 +80,6 @@ impl DiffHook for Collect<'_> {
     fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Infallible> {
         push_run(self.0, Run { old, new, len });
         Ok(())
-    }
-}
-
-/// How a range too large for an exact diff is cut.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Level {
-    Sentences,
-    Grams,
-    Windows,
-}
-
-impl Level {
-    fn next(self) -> Level {
-        match self {
-            Level::Sentences => Level::Grams,
-            Level::Grams | Level::Windows => Level::Windows,
-        }
     }
 }
 
@@ -190,8 +168,8 @@ impl Differ {
         if !o.is_empty() && !n.is_empty() {
             if o.len() + n.len() <= self.exact_limit {
                 self.small(p, o, n, runs);
-            } else if level == Level::Windows && o.len().max(n.len()) <= WINDOW {
-                p.myers(o, n, runs);
+            } else if level.is_last() {
+                self.windows(p, o, n, runs);
             } else {
                 self.cut(p, o, n, level, runs);
             }
@@ -208,13 +186,17 @@ impl Differ {
         self.count(p, o.clone(), n.clone());
         let mut pairs = std::mem::take(&mut self.pairs);
         pairs.clear();
+        pairs.resize(o.len(), (0, 0));
+        let mut found = 0;
         for i in o.clone() {
+            // Written always, kept if unique: no branch to mispredict.
             let slot = self.slots[slot(p.old[i])];
             let j = n.start + usize::from(slot.new_at);
-            if slot.old_count == 1 && slot.new_count == 1 && p.new[j] == p.old[i] {
-                pairs.push((i, j));
-            }
+            pairs[found] = (i, j);
+            let unique = (slot.old_count == 1) & (slot.new_count == 1) & (p.new[j] == p.old[i]);
+            found += usize::from(unique);
         }
+        pairs.truncate(found);
         self.uncount(p, o.clone(), n.clone());
         longest_increasing(&mut pairs, &mut self.lis);
         let (mut i, mut j) = (o.start, n.start);
@@ -234,9 +216,12 @@ impl Differ {
 
     /// A piece between two anchors: trimmed, then a shortest edit script.
     fn piece(&mut self, p: Pair, o: Range<usize>, n: Range<usize>, runs: &mut Vec<Run>) {
+        if o.is_empty() || n.is_empty() {
+            return; // nothing can be equal; most pieces between anchors
+        }
         let (o, n, suffix) = p.trim(o, n, runs);
         if o.len() == 1 || n.len() == 1 {
-            push_run(runs, p.single(o, n)); // most pieces are this small
+            push_run(runs, p.single(o, n)); // most other pieces
         } else if !o.is_empty() && !n.is_empty() {
             self.shortest(p, o, n, runs);
         }
@@ -301,6 +286,37 @@ impl Differ {
         }
     }
 
+    /// The last resort for a large range without anchors: diffs a window
+    /// of [`WINDOW`] tokens per side, keeps the runs in the window's first
+    /// half, and moves the window on from the last kept run. The cost per
+    /// token is bounded by the window, not by the range.
+    fn windows(&mut self, p: Pair, o: Range<usize>, n: Range<usize>, runs: &mut Vec<Run>) {
+        let side = WINDOW;
+        let (mut i, mut j) = (o.start, n.start);
+        let mut window = Vec::new();
+        while i < o.end && j < n.end {
+            let (oe, ne) = ((i + side).min(o.end), (j + side).min(n.end));
+            if oe == o.end && ne == n.end {
+                return self.small(p, i..oe, j..ne, runs);
+            }
+            window.clear();
+            self.small(p, i..oe, j..ne, &mut window);
+            let (half_o, half_n) = (i + side / 2, j + side / 2);
+            let keep = window
+                .iter()
+                .take_while(|r| r.old_end() <= half_o && r.new_end() <= half_n)
+                .count()
+                .max(window.len().min(1));
+            for &run in &window[..keep] {
+                push_run(runs, run);
+            }
+            (i, j) = match window[..keep].last() {
+                Some(last) => (last.old_end(), last.new_end()),
+                None => (half_o.min(oe), half_n.min(ne)),
+            };
+        }
+    }
+
     /// Cuts a large range at the anchors of `level` (or the next level that
     /// finds any) and diffs the pieces between anchors.
     fn cut(
@@ -311,11 +327,7 @@ impl Differ {
         level: Level,
         runs: &mut Vec<Run>,
     ) {
-        let anchors = match level {
-            Level::Sentences => p.sentence_anchors(o.clone(), n.clone()),
-            Level::Grams => p.gram_anchors(o.clone(), n.clone()),
-            Level::Windows => return p.windows(o, n, runs),
-        };
+        let anchors = p.anchors(o.clone(), n.clone(), level);
         let (mut i, mut j) = (o.start, n.start);
         for anchor in anchors {
             self.diff(p, i..anchor.old, j..anchor.new, level.next(), runs);
@@ -327,7 +339,7 @@ impl Differ {
 }
 
 /// Size of [`Differ::slots`]: a power of two.
-const SLOTS: usize = 1 << 14;
+const SLOTS: usize = 1 << 13;
 
 /// The slot of `id` in [`Differ::slots`].
 fn slot(id: Id) -> usize {
@@ -352,10 +364,11 @@ fn keep_shared(
     }
 }
 
+/// The two id sequences being diffed.
 #[derive(Clone, Copy)]
-struct Pair<'a> {
-    old: &'a [Id],
-    new: &'a [Id],
+pub(crate) struct Pair<'a> {
+    pub(crate) old: &'a [Id],
+    pub(crate) new: &'a [Id],
 }
 
 impl Pair<'_> {
@@ -417,192 +430,6 @@ impl Pair<'_> {
             |(old, new)| Run { old, new, len: 1 },
         )
     }
-
-    /// Myers with `similar`'s work limits: near-minimal, bounded work.
-    fn myers(self, o: Range<usize>, n: Range<usize>, runs: &mut Vec<Run>) {
-        let Ok(()) = myers::diff(&mut Collect(runs), self.old, o, self.new, n);
-    }
-
-    /// Runs of whole sentences equal on both sides.
-    fn sentence_anchors(self, o: Range<usize>, n: Range<usize>) -> Vec<Run> {
-        let old_units = sentences(self.old, o);
-        let new_units = sentences(self.new, n);
-        let mut map = FastMap::default();
-        let old_keys = unit_ids(old_units.iter().map(|u| &self.old[u.clone()]), &mut map);
-        let new_keys = unit_ids(new_units.iter().map(|u| &self.new[u.clone()]), &mut map);
-        let mut unit_runs = Vec::new();
-        let Ok(()) = myers::diff(
-            &mut Collect(&mut unit_runs),
-            &old_keys,
-            0..old_keys.len(),
-            &new_keys,
-            0..new_keys.len(),
-        );
-        unit_runs
-            .iter()
-            .map(|run| {
-                let first = old_units[run.old].start;
-                let last = old_units[run.old_end() - 1].end;
-                Run {
-                    old: first,
-                    new: new_units[run.new].start,
-                    len: last - first,
-                }
-            })
-            .collect()
-    }
-
-    /// Phrases of [`GRAM`] tokens found exactly once on each side, in an
-    /// order both sides agree on.
-    fn gram_anchors(self, o: Range<usize>, n: Range<usize>) -> Vec<Run> {
-        if o.len() < GRAM || n.len() < GRAM {
-            return Vec::new();
-        }
-        let mut seen: FastMap<u64, Seen> = FastMap::default();
-        seen.reserve(o.len());
-        for i in o.start..=o.end - GRAM {
-            let entry = seen.entry(gram_hash(&self.old[i..i + GRAM])).or_default();
-            entry.old_count = entry.old_count.saturating_add(1);
-            entry.old = i;
-        }
-        for j in n.start..=n.end - GRAM {
-            if let Some(entry) = seen.get_mut(&gram_hash(&self.new[j..j + GRAM])) {
-                entry.new_count = entry.new_count.saturating_add(1);
-                entry.new = j;
-            }
-        }
-        let mut pairs: Vec<(usize, usize)> = seen
-            .values()
-            .filter(|s| s.old_count == 1 && s.new_count == 1)
-            .filter(|s| self.old[s.old..s.old + GRAM] == self.new[s.new..s.new + GRAM])
-            .map(|s| (s.old, s.new))
-            .collect();
-        drop(seen);
-        pairs.sort_unstable();
-        longest_increasing(&mut pairs, &mut Lis::default());
-        chain_to_runs(&pairs)
-    }
-
-    /// Last resort: Myers on a window of [`WINDOW`] tokens per side, keeping
-    /// the runs in the window's first half, then moving on from there.
-    fn windows(self, o: Range<usize>, n: Range<usize>, runs: &mut Vec<Run>) {
-        let (mut i, mut j) = (o.start, n.start);
-        loop {
-            let (oe, ne) = ((i + WINDOW).min(o.end), (j + WINDOW).min(n.end));
-            if oe == o.end && ne == n.end {
-                return self.myers(i..oe, j..ne, runs);
-            }
-            let mut window = Vec::new();
-            self.myers(i..oe, j..ne, &mut window);
-            let (half_o, half_n) = (i + WINDOW / 2, j + WINDOW / 2);
-            let keep = window
-                .iter()
-                .take_while(|r| r.old_end() <= half_o && r.new_end() <= half_n)
-                .count()
-                .max(window.len().min(1));
-            for run in &window[..keep] {
-                push_run(runs, *run);
-            }
-            (i, j) = match window[..keep].last() {
-                Some(last) => (last.old_end(), last.new_end()),
-                None => (half_o.min(oe), half_n.min(ne)),
-            };
-            if i == o.end || j == n.end {
-                return;
-            }
-        }
-    }
-}
-
-#[derive(Default)]
-struct Seen {
-    old: usize,
-    new: usize,
-    old_count: u8,
-    new_count: u8,
-}
-
-fn gram_hash(gram: &[Id]) -> u64 {
-    let mut hasher = FastHasher::default();
-    for &id in gram {
-        hasher.write_u64(id);
-    }
-    hasher.finish()
-}
-
-/// Splits `range` after each sentence-ending mark.
-fn sentences(ids: &[Id], range: Range<usize>) -> Vec<Range<usize>> {
-    let mut units = Vec::new();
-    let mut start = range.start;
-    for i in range.clone() {
-        if is_terminator(ids[i]) {
-            units.push(start..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < range.end {
-        units.push(start..range.end);
-    }
-    units
-}
-
-/// The longest chain of `pairs` (sorted by old position) whose new
-/// positions increase too: patience sorting, O(k log k).
-fn longest_increasing(pairs: &mut Vec<(usize, usize)>, lis: &mut Lis) {
-    if pairs.windows(2).all(|w| w[0].1 < w[1].1) {
-        return; // the common case: the unique tokens kept their order
-    }
-    let (tails, parent) = (&mut lis.tails, &mut lis.parent);
-    tails.clear(); // per chain length, the pair ending the best such chain
-    parent.clear();
-    for (index, &(_, new)) in pairs.iter().enumerate() {
-        let len = tails.partition_point(|&t| pairs[t].1 < new);
-        parent.push(len.checked_sub(1).map_or(usize::MAX, |l| tails[l]));
-        if len == tails.len() {
-            tails.push(index);
-        } else {
-            tails[len] = index;
-        }
-    }
-    let mut chain = Vec::with_capacity(tails.len());
-    let mut cursor = tails.last().copied().unwrap_or(usize::MAX);
-    while let Some(&pair) = pairs.get(cursor) {
-        chain.push(pair);
-        cursor = parent[cursor];
-    }
-    chain.reverse();
-    *pairs = chain;
-}
-
-/// Scratch space of [`longest_increasing`].
-#[derive(Default)]
-struct Lis {
-    tails: Vec<usize>,
-    parent: Vec<usize>,
-}
-
-/// Turns a chain of gram starts into non-overlapping runs; grams on one
-/// diagonal that overlap merge into one run.
-fn chain_to_runs(chain: &[(usize, usize)]) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::new();
-    for &(old, new) in chain {
-        if let Some(last) = runs.last_mut() {
-            let same_diagonal = old - last.old == new - last.new;
-            if same_diagonal && old <= last.old_end() {
-                last.len = old + GRAM - last.old;
-                continue;
-            }
-            if old < last.old_end() || new < last.new_end() {
-                continue;
-            }
-        }
-        runs.push(Run {
-            old,
-            new,
-            len: GRAM,
-        });
-    }
-    runs
 }
 
 #[cfg(test)]
@@ -674,7 +501,7 @@ mod tests {
 
     #[test]
     fn large_ranges_stay_near_minimal() {
-        let (old, new) = edited(12_000, 2000, 20);
+        let (old, new) = edited(6_000, 2000, 20);
         let runs = diff_ids(&old, &new, REGION_EXACT_LIMIT);
         check(&old, &new, &runs);
         let missed = lcs(&old, &new) - matched(&runs);
@@ -687,28 +514,5 @@ mod tests {
         let (new, _) = edited(20_001, 50, 0);
         let runs = diff_ids(&old, &new[1..], REGION_EXACT_LIMIT);
         check(&old, &new[1..], &runs);
-    }
-
-    #[test]
-    fn chain_keeps_order_and_merges_diagonals() {
-        let mut chain = vec![(0, 5), (1, 6), (2, 0), (3, 8), (10, 20)];
-        longest_increasing(&mut chain, &mut Lis::default());
-        assert_eq!(chain, [(0, 5), (1, 6), (3, 8), (10, 20)]);
-        let runs = chain_to_runs(&chain);
-        assert_eq!(
-            runs,
-            [
-                Run {
-                    old: 0,
-                    new: 5,
-                    len: 7
-                },
-                Run {
-                    old: 10,
-                    new: 20,
-                    len: 4
-                }
-            ]
-        );
     }
 }

@@ -17,11 +17,14 @@
 //!   single, a line break become a space) is a change of its own, made of
 //!   whitespace only, so that equal + deleted text is the old text and
 //!   equal + inserted text the new text, byte for byte.
+//! - A large draft is diffed line region by line region; when the changes
+//!   of two regions end up apart by a blank line only, [`Spans`] joins them
+//!   into one change (the blank line deleted and inserted with them).
 
 use std::ops::Range;
 
 use super::diff::Run;
-use super::intern::{Id, Interner};
+use super::intern::{Id, Interner, is_terminator};
 use super::token::tokens;
 use super::{Op, Span};
 
@@ -63,8 +66,25 @@ impl<'a> Side<'a> {
         self.region = region;
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ids.len()
+    }
+
+    /// Whether a change starting at word `i` starts at a sentence or line:
+    /// at the region's start, after a sentence-ending mark, or after a
+    /// line break.
+    pub(crate) fn starts_unit(&self, i: usize) -> bool {
+        i == 0 || is_terminator(self.ids[i - 1]) || self.breaks_before(i)
+    }
+
+    /// Whether a change ending before word `i` ends a sentence or line.
+    pub(crate) fn ends_unit(&self, i: usize) -> bool {
+        i == self.len() || is_terminator(self.ids[i - 1]) || self.breaks_before(i)
+    }
+
+    /// Whether the whitespace before word `i` holds a line break.
+    fn breaks_before(&self, i: usize) -> bool {
+        self.text.as_bytes()[self.end_before(i)..self.start(i)].contains(&b'\n')
     }
 
     /// Byte where word `i` starts (the region's end for `i == len`).
@@ -172,9 +192,49 @@ impl<'a> Spans<'a> {
             Op::Insert => &self.new[range],
             Op::Equal | Op::Delete => &self.old[range],
         };
-        match self.done.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
-            _ => self.done.push(Span {
+        if op == Op::Equal {
+            return self.append(op, text);
+        }
+        // Changes in two regions of a large draft can end up apart by a
+        // blank line only; like any two changes apart by whitespace, they
+        // are one change, the whitespace deleted and inserted with them.
+        if let [.., before, gap] = self.done.as_slice()
+            && before.op != Op::Equal
+            && gap.op == Op::Equal
+            && gap.text.chars().all(char::is_whitespace)
+            && let Some(gap) = self.done.pop()
+        {
+            self.append(Op::Delete, &gap.text);
+            self.append(Op::Insert, &gap.text);
+        }
+        self.append(op, text);
+    }
+
+    /// Appends `text` to the last span if it has `op` (else as a new span);
+    /// a deletion goes to the deletion before a trailing insertion, made if
+    /// need be, since a deletion comes first.
+    fn append(&mut self, op: Op, text: &str) {
+        let n = self.done.len();
+        let last_ops = (
+            n.checked_sub(2).map(|i| self.done[i].op),
+            self.done.last().map(|s| s.op),
+        );
+        let target = match (op, last_ops) {
+            (_, (_, Some(last))) if last == op => Some(n - 1),
+            (Op::Delete, (Some(Op::Delete), Some(Op::Insert))) => Some(n - 2),
+            (Op::Delete, (_, Some(Op::Insert))) => {
+                let span = Span {
+                    op,
+                    text: String::new(),
+                };
+                self.done.insert(n - 1, span);
+                Some(n - 1)
+            }
+            _ => None,
+        };
+        match target.and_then(|i| self.done.get_mut(i)) {
+            Some(span) => span.text.push_str(text),
+            None => self.done.push(Span {
                 op,
                 text: text.to_owned(),
             }),

@@ -21,28 +21,42 @@
 //!   spans of their own, see `group`).
 //! - No span is empty; no two adjacent spans share an op; a deletion comes
 //!   before the insertion that replaces it; two changes separated only by
-//!   whitespace are one change.
-//! - For texts up to about 30 KB the changed words are a minimal edit (a
-//!   shortest edit script over words and marks).
-//! - Larger texts take near-linear time and memory: equal lines are matched
-//!   first, changed lines are diffed word by word, and very large changed
-//!   passages are cut at anchors (equal sentences, unique phrases) first
-//!   (see `align` and `diff`). The result stays near-minimal: it never gives
-//!   up and strikes out a whole passage that has equal words in it.
+//!   whitespace are one change, and only whitespace is ever absorbed into a
+//!   change.
+//! - Texts up to 32 KiB (both together, and at most 12,000 words and marks)
+//!   are diffed as a whole: the changed words are a minimal edit (a
+//!   shortest edit script over words and marks, by `similar`'s Myers).
+//!   Where several minimal edits exist, a deletion or insertion is moved to
+//!   start and end at a sentence or line boundary if it can (`slide`).
+//! - Larger texts take near-linear time and memory, and stay near-minimal:
+//!   equal lines are matched first (`align`); each changed stretch of lines
+//!   is cut at the words found once on each side before Myers runs on the
+//!   pieces; a stretch too large for that is first cut at equal sentences
+//!   and unique four-word phrases (`anchor`, `diff`). Nothing ever gives up
+//!   and strikes out a whole passage that has equal words in it.
+//!
+//! # Rendering
+//!
+//! [`plain`], [`html`] and [`json`] carry the text as it is (escaped for
+//! HTML and JSON); [`ansi`] and [`side_by_side`] are for terminals and show
+//! control characters as placeholders (`crate::sanitize`). Send `plain` to a
+//! file or pipe, not to a terminal.
 
 mod align;
+mod anchor;
 mod diff;
 mod group;
 mod intern;
 mod render;
 mod side_by_side;
+mod slide;
 mod stat;
 mod token;
 
 use std::ops::Range;
 
 pub use render::{ansi, html, json, plain};
-pub use side_by_side::{Row, side_by_side, side_by_side_rows};
+pub use side_by_side::{MIN_COL_WIDTH, Row, side_by_side, side_by_side_rows};
 pub use stat::Stat;
 pub use token::{count_words, tokenize};
 
@@ -119,6 +133,7 @@ struct Engine<'a> {
     old: Side<'a>,
     new: Side<'a>,
     runs: Vec<Run>,
+    scratch: Vec<Run>,
     spans: Spans<'a>,
 }
 
@@ -130,6 +145,7 @@ impl<'a> Engine<'a> {
             old: Side::new(old),
             new: Side::new(new),
             runs: Vec::new(),
+            scratch: Vec::new(),
             spans: Spans::new(old, new),
         }
     }
@@ -146,6 +162,7 @@ impl<'a> Engine<'a> {
         self.new.scan(new_middle, &mut self.interner);
         self.differ
             .diff_ids(&self.old.ids, &self.new.ids, &mut self.runs);
+        slide::slide(&self.old, &self.new, &mut self.runs, &mut self.scratch);
         emit(&self.old, &self.new, &self.runs, &mut self.spans);
         self.spans.push(Op::Equal, o.end - suffix..o.end);
     }

@@ -4,8 +4,9 @@
 //! layout keeps the two columns in step: every change (a deletion and the
 //! insertion replacing it) starts on a fresh row in *both* columns, at the
 //! same row index, so a change and its replacement sit side by side; the
-//! unchanged text after a change flows on in each column, and the shorter
-//! column is padded with empty rows before the next change.
+//! unchanged text after a change flows on in each column up to its next
+//! line break, and the shorter column is padded with empty rows before the
+//! next change or line of unchanged text, so paragraphs line up again.
 //!
 //! Each column wraps at its width, at whitespace where it can; a word wider
 //! than the column is broken between grapheme clusters. Nothing is dropped:
@@ -46,9 +47,12 @@ pub struct Row {
 pub fn side_by_side_rows(r: &Redline, col_width: usize) -> Vec<Row> {
     let width = col_width.max(MIN_COL_WIDTH);
     let mut rows = Vec::new();
+    let mut mid_line = false;
     for chunk in chunks(&r.spans) {
-        let left = Column::layout(chunk.iter().filter(|s| s.op != Op::Insert), width);
-        let right = Column::layout(chunk.iter().filter(|s| s.op != Op::Delete), width);
+        let left = Column::layout(chunk.iter().filter(|p| p.0 != Op::Insert), width, mid_line);
+        let right = Column::layout(chunk.iter().filter(|p| p.0 != Op::Delete), width, mid_line);
+        // Chunks end with unchanged text, the same in both columns.
+        mid_line = chunk.last().is_some_and(|p| !p.1.ends_with('\n'));
         let height = left.len().max(right.len());
         let mut left = left.into_iter();
         let mut right = right.into_iter();
@@ -107,24 +111,33 @@ fn render_cell(out: &mut String, spans: &[Span], color: bool) -> usize {
     width
 }
 
-/// Splits spans into chunks that each start with a change (except maybe
-/// the first, which starts with the unchanged opening text).
-fn chunks(spans: &[Span]) -> Vec<&[Span]> {
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    for i in 1..spans.len() {
-        let starts_change = match spans[i].op {
+/// A span, or the part of one that falls in a chunk.
+type Piece<'a> = (Op, &'a str);
+
+/// Splits spans into chunks, each laid out from a fresh row in both
+/// columns: a chunk starts at each change and after each line break of
+/// unchanged text (so that paragraphs line up again after a change).
+fn chunks(spans: &[Span]) -> Vec<Vec<Piece<'_>>> {
+    let mut chunks: Vec<Vec<Piece>> = Vec::new();
+    let mut previous = None;
+    for span in spans {
+        let starts_change = match span.op {
             Op::Delete => true,
-            Op::Insert => spans[i - 1].op == Op::Equal,
+            Op::Insert => previous != Some(Op::Delete),
             Op::Equal => false,
         };
-        if starts_change {
-            chunks.push(&spans[start..i]);
-            start = i;
+        if starts_change || chunks.is_empty() {
+            chunks.push(Vec::new());
         }
-    }
-    if start < spans.len() {
-        chunks.push(&spans[start..]);
+        for (i, line) in span.text.split_inclusive('\n').enumerate() {
+            if i > 0 && span.op == Op::Equal {
+                chunks.push(Vec::new());
+            }
+            if let Some(chunk) = chunks.last_mut() {
+                chunk.push((span.op, line));
+            }
+        }
+        previous = Some(span.op);
     }
     chunks
 }
@@ -135,23 +148,33 @@ struct Column {
     rows: Vec<Vec<Span>>,
     /// Display width of the last row, if it is still open for more text.
     open: Option<usize>,
+    /// Whether a line break now would end the line before the chunk, which
+    /// the fresh row of the chunk already did: then it makes no row.
+    ends_previous_line: bool,
 }
 
 impl Column {
-    fn layout<'a>(spans: impl Iterator<Item = &'a Span>, width: usize) -> Vec<Vec<Span>> {
+    /// Wraps one column of a chunk; `mid_line` if the chunk before ended
+    /// in the middle of a line.
+    fn layout<'a>(
+        pieces: impl Iterator<Item = &'a Piece<'a>>,
+        width: usize,
+        mid_line: bool,
+    ) -> Vec<Vec<Span>> {
         let mut column = Column {
             width,
             rows: Vec::new(),
             open: None,
+            ends_previous_line: mid_line,
         };
-        for span in spans {
-            column.span(span);
+        for &(op, text) in pieces {
+            column.piece(op, text);
         }
         column.rows
     }
 
-    fn span(&mut self, span: &Span) {
-        let mut lines = span.text.split('\n').peekable();
+    fn piece(&mut self, op: Op, text: &str) {
+        let mut lines = text.split('\n').peekable();
         while let Some(line) = lines.next() {
             let ends_in_break = lines.peek().is_some();
             let line = match ends_in_break {
@@ -159,17 +182,21 @@ impl Column {
                 false => line,
             };
             for atom in atoms(line) {
-                self.atom(span.op, atom);
+                self.atom(op, atom);
             }
             if ends_in_break {
-                self.row_for(0);
+                if !self.ends_previous_line {
+                    self.row_for(0);
+                }
                 self.open = None;
             }
+            self.ends_previous_line = false;
         }
     }
 
-    /// Places a whitespace run or a word: whole on this row if it fits,
-    /// else whole on a new row, else broken across rows.
+    /// Places a word (with its trailing whitespace) or a leading whitespace
+    /// run: whole on this row if it fits, else a word whole on a new row,
+    /// else broken across rows between grapheme clusters.
     fn atom(&mut self, op: Op, atom: &str) {
         let width = display_width(atom);
         let is_space = atom.starts_with(char::is_whitespace);
@@ -217,20 +244,26 @@ impl Column {
     }
 }
 
-/// Whitespace runs and the runs of other text between them.
+/// The units a line wraps by: a word with the whitespace after it (so a
+/// wrapped row does not start with the space that ended the row before),
+/// or whitespace that starts the line.
 fn atoms(line: &str) -> impl Iterator<Item = &str> {
     let mut rest = line;
     std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let space = first.is_whitespace();
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| c.is_whitespace() != space)
-            .map_or(rest.len(), |(i, _)| i);
+        rest.chars().next()?;
+        let word = run_end(rest, false);
+        let end = word + run_end(&rest[word..], true);
         let (atom, tail) = rest.split_at(end);
         rest = tail;
         Some(atom)
     })
+}
+
+/// Length of the run of whitespace (or of other text) that starts `text`.
+fn run_end(text: &str, space: bool) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| c.is_whitespace() != space)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// A grapheme cluster wider than the column (a long combining sequence)

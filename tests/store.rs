@@ -354,6 +354,24 @@ fn deep_nesting_and_non_utf8_are_refused() {
     );
 }
 
+#[test]
+fn millions_of_tiny_values_are_refused_before_parsing() {
+    let text = format!(
+        "{}junk: [{}1]\n",
+        bundled_text(GOOD),
+        "1,".repeat(plenary::store::MAX_NODES)
+    );
+    let problems = diagnose(GOOD, &text);
+    let line = bundled_text(GOOD).lines().count() + 1;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains(&format!(".yaml:{line}:"))
+            && problems[0].ends_with("more than 100000 values: far more than any draft holds"),
+        "{}",
+        problems[0]
+    );
+}
+
 fn proposal(id: &str) -> Proposal {
     Proposal {
         id: id.into(),

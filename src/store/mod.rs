@@ -27,7 +27,7 @@ use crate::model::{self, Draft, Session};
 pub use atomic::is_temp_name;
 pub use emit::{draft_yaml, session_yaml};
 pub use read::{MAX_FILE_BYTES, MAX_PROBLEMS, parse_draft, parse_session};
-pub use scan::{MAX_DEPTH, Position};
+pub use scan::{MAX_DEPTH, MAX_NODES, Position};
 
 /// The session file's name inside a drafts folder.
 pub const SESSION_FILE: &str = "plenary.yaml";

@@ -22,6 +22,12 @@ use yaml_rust2::scanner::Marker;
 /// Deepest nesting of mappings and sequences accepted. A draft needs 5.
 pub const MAX_DEPTH: usize = 16;
 
+/// Most values (scalars, lists, mappings) a file may hold. A draft with a
+/// thousand proposals and their positions has some 30,000; serde_yaml keeps
+/// every event of a document in memory before reading it, so a file of
+/// millions of tiny values (`[1,1,1,...]`) would cost hundreds of MiB.
+pub const MAX_NODES: usize = 100_000;
+
 /// Where something is in a file, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
@@ -89,6 +95,7 @@ fn walk(src: &str, mut visit: impl FnMut(&str, Position) -> bool) -> Result<(), 
     let mut stack: Vec<Frame> = Vec::new();
     let mut path: Vec<Segment> = Vec::new();
     let mut documents = 0;
+    let mut nodes = 0;
     loop {
         let (event, mark) = parser.next_token().map_err(|e| Refusal {
             at: (*e.marker()).into(),
@@ -129,6 +136,12 @@ fn walk(src: &str, mut visit: impl FnMut(&str, Position) -> bool) -> Result<(), 
                 }
                 if tag.is_some() {
                     return Err(refuse("tags (!name) are not allowed in plenary files"));
+                }
+                nodes += 1;
+                if nodes > MAX_NODES {
+                    return Err(refuse(&format!(
+                        "more than {MAX_NODES} values: far more than any draft holds"
+                    )));
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => {}

@@ -5,10 +5,10 @@ use super::editor::Editor;
 use crate::model::Draft;
 use crate::redline::{Op, Redline, Span, redline};
 
-/// Texts up to this size are re-diffed on every keystroke; above it the
+/// Texts up to this many characters are re-diffed on every keystroke; above it the
 /// live redline waits for a pause in typing, so a keystroke costs the same
 /// in a 1 MB paragraph as in a short one.
-pub const LIVE_EVERY_KEY_BYTES: usize = 20_000;
+pub const LIVE_EVERY_KEY_CHARS: usize = 20_000;
 
 /// Characters of context kept around the cursor in the live redline pane.
 const WINDOW_BEFORE: usize = 300;
@@ -87,7 +87,7 @@ impl EditSession {
 
     /// After an edit: re-diff now for short texts, after a pause for long ones.
     pub fn text_changed(&mut self) {
-        if self.editor.len_chars() <= LIVE_EVERY_KEY_BYTES {
+        if self.editor.len_chars() <= LIVE_EVERY_KEY_CHARS {
             self.refresh_live();
         } else {
             self.live_stale = true;

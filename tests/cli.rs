@@ -262,25 +262,12 @@ fn a_proposal_filed_from_the_command_line_shows_in_diff() {
         "105 word(s) deleted, 1 inserted, 13 unchanged\n"
     );
 
-    let out = plenary(
-        &dir,
-        &[
-            "diff",
-            "entities-of-concern",
-            "--to",
-            "france-1",
-            "--format",
-            "json",
-        ],
-    );
-    let spans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let spans = common::diff_spans(&dir, "entities-of-concern", "france-1");
     let joined = |keep: &str| -> String {
         spans
-            .as_array()
-            .unwrap()
             .iter()
-            .filter(|s| s["op"] == "equal" || s["op"] == keep)
-            .map(|s| s["text"].as_str().unwrap())
+            .filter(|(op, _)| op == "equal" || op == keep)
+            .map(|(_, text)| text.as_str())
             .collect()
     };
     assert_eq!(joined("insert"), text);

@@ -50,31 +50,12 @@ fn france_proposes_the_missing_of() {
         "{file}"
     );
 
-    let out = common::plenary(
-        &drafts,
-        &[
-            "diff",
-            "entities-of-concern",
-            "--to",
-            "france-1",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
-    let spans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let changes: Vec<(String, String)> = spans
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["op"] != "equal")
-        .map(|s| {
-            (
-                s["op"].as_str().unwrap().into(),
-                s["text"].as_str().unwrap().trim().into(),
-            )
-        })
-        .collect();
+    let changes: Vec<(String, String)> =
+        common::diff_spans(&drafts, "entities-of-concern", "france-1")
+            .into_iter()
+            .filter(|(op, _)| op != "equal")
+            .map(|(op, text)| (op, text.trim().to_string()))
+            .collect();
     assert_eq!(changes, [("insert".to_string(), "of".to_string())]);
 }
 

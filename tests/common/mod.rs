@@ -53,3 +53,22 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// `plenary diff DRAFT --to TO --format json` as (op, text) pairs, after
+/// checking that it exits 1 (the texts differ).
+pub fn diff_spans(drafts: &Path, draft: &str, to: &str) -> Vec<(String, String)> {
+    let out = plenary(drafts, &["diff", draft, "--to", to, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let spans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    spans
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["op"].as_str().unwrap().to_string(),
+                s["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}

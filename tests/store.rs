@@ -415,6 +415,34 @@ fn save_writes_atomically_reloads_identically_and_leaves_no_temp_file() {
 }
 
 #[test]
+fn an_update_keeps_what_another_session_saved_meanwhile() {
+    let (_tmp, dir) = common::scratch_drafts();
+    let mut mine = store::load_folder(&dir).unwrap();
+    let mut theirs = store::load_folder(&dir).unwrap();
+    let at = || Timestamp::parse("2009-11-09T10:00:00Z").unwrap();
+    let text = "Partners agree.";
+    theirs
+        .update(GOOD, |d, s| {
+            plenary::negotiation::propose(d, s, "Germany", text, None, at())
+        })
+        .unwrap();
+    // My folder was loaded before Germany's save; my proposal must not drop it.
+    let id = mine
+        .update(GOOD, |d, s| {
+            plenary::negotiation::propose(d, s, "France", "Other.", None, at())
+        })
+        .unwrap();
+    assert_eq!(id, "france-1");
+    let on_disk = store::load_folder(&dir).unwrap();
+    let ids: Vec<String> = loaded(&on_disk, GOOD)
+        .proposals
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ids, ["germany-1", "france-1"]);
+}
+
+#[test]
 fn saving_an_unchanged_draft_does_not_touch_the_file() {
     let (_tmp, dir) = common::scratch_drafts();
     let path = dir.join("entities-of-concern.yaml");

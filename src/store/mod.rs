@@ -269,22 +269,29 @@ impl Folder {
         self.dir.join(format!("{id}.yaml"))
     }
 
-    /// Applies `op` to a copy of draft `id` and saves the result: the one
-    /// way front ends change a draft. When `op` refuses, or the draft did
-    /// not load, or the save fails, the folder and the file are unchanged
-    /// and the error says why.
+    /// Applies `op` to draft `id` as it is on disk now and saves the
+    /// result: the one way front ends change a draft. Reading the file
+    /// again first means a proposal another session saved since this
+    /// folder was loaded is kept, not overwritten. When `op` refuses, or
+    /// the file does not load, or the save fails, the file is unchanged and
+    /// the error says why.
     pub fn update<T, E: fmt::Display>(
         &mut self,
         id: &str,
         op: impl FnOnce(&mut Draft, &Session) -> Result<T, E>,
     ) -> Result<T, UpdateError> {
-        let mut draft = match self.entry(id).map(|e| &e.state) {
-            Some(EntryState::Loaded(draft)) => draft.clone(),
-            Some(EntryState::Failed(_)) => {
-                return Err(UpdateError::NotLoaded(self.path_of(id)));
-            }
-            None => return Err(UpdateError::NoSuchDraft(id.to_string())),
+        let Some(index) = self.entries.iter().position(|e| e.id == id) else {
+            return Err(UpdateError::NoSuchDraft(id.to_string()));
         };
+        let path = self.entries[index].path.clone();
+        let mut draft = match load_draft(&path, &self.session) {
+            Ok(draft) => draft,
+            Err(diagnostics) => {
+                self.entries[index].state = EntryState::Failed(diagnostics);
+                return Err(UpdateError::NotLoaded(path));
+            }
+        };
+        self.entries[index].state = EntryState::Loaded(draft.clone());
         let value =
             op(&mut draft, &self.session).map_err(|e| UpdateError::Refused(e.to_string()))?;
         self.save_draft(draft)?;

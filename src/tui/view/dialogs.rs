@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 fn picker(frame: &mut Frame, app: &App, filter: &str, selected: usize, screen: Rect) {
     let partners = partner_matches(&app.folder.session.partners, filter);
-    let area = centered(screen, 50, screen.height.saturating_sub(4).min(24));
+    let area = centered(screen, 64, screen.height.saturating_sub(4).min(24));
     frame.render_widget(Clear, area);
     let mut lines = vec![
         Line::raw("Which Partner do you speak for?"),

@@ -29,7 +29,7 @@ fn main() {
         if ratio <= 3.0 { "ok" } else { "OVER GOAL" }
     );
     println!(
-        "live redline refresh after a pause in typing, 1 MB: {:.1} ms (texts up to {} chars are re-diffed on every keystroke, inside the numbers above)",
+        "work after a pause in typing (live redline, safety copy), 1 MB: {:.1} ms (texts up to {} chars are re-diffed on every keystroke, inside the numbers above)",
         ms(large.1),
         plenary::tui::edit::LIVE_EVERY_KEY_CHARS
     );

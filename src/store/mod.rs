@@ -15,6 +15,7 @@
 mod atomic;
 mod emit;
 mod read;
+pub mod recovery;
 mod scan;
 mod wire;
 

@@ -15,7 +15,7 @@ use super::layout::Layout;
 use super::shown::{Compare, Shown, View};
 use crate::model::{Draft, DraftStatus, ProposalStatus, Stance, Timestamp};
 use crate::negotiation;
-use crate::store::{EntryState, Folder};
+use crate::store::{EntryState, Folder, recovery};
 
 /// Which list the arrow keys move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,6 +269,7 @@ impl App {
                 if let Some(edit) = &mut self.editing {
                     edit.refresh_live_if_stale();
                 }
+                self.keep_unfiled();
                 return;
             }
             _ => {}
@@ -483,11 +484,17 @@ impl App {
             .filter(mine)
             .or_else(|| draft.proposals.iter().rev().find(mine))
             .map(|p| (p.id.clone(), p.text.clone(), p.rationale.clone()));
+        let recovered = recovery::find(&self.folder.dir, &draft.id, &me);
         let mut edit = EditSession::new(draft, revising);
-        let what = match &edit.revising {
+        let mut what = match &edit.revising {
             Some(id) => format!("Revising your proposal {id}"),
             None => format!("Proposing a new text for {} as {me}", draft.id),
         };
+        if let Some(text) = recovered.filter(|t| *t != edit.editor.text()) {
+            edit.editor = super::editor::Editor::new(&text);
+            edit.recovered = true;
+            what = "Recovered the text you had not filed when plenary last closed".to_string();
+        }
         let inner = self.layout_for_editing().editor_inner();
         edit.editor.set_viewport(inner.width, inner.height);
         edit.refresh_live();
@@ -569,6 +576,35 @@ impl App {
         }
     }
 
+    /// Closes the editor for good: its text was filed or given up, so the
+    /// copy kept against crashes goes too.
+    fn close_editor(&mut self) {
+        if let (Some(edit), Some(me)) = (self.editing.take(), &self.me) {
+            recovery::forget(&self.folder.dir, &edit.draft_id, me);
+        }
+    }
+
+    /// After a pause in typing, keeps the unfiled text on disk, so that a
+    /// dropped connection or a crash loses at most the last moment.
+    fn keep_unfiled(&mut self) {
+        let (Some(edit), Some(me)) = (&mut self.editing, &self.me) else {
+            return;
+        };
+        if !edit.unkept {
+            return;
+        }
+        edit.unkept = false;
+        let dir = &self.folder.dir;
+        if edit.unsaved() {
+            if let Err(e) = recovery::keep(dir, &edit.draft_id, me, &edit.editor.text()) {
+                let text = format!("Could not keep a safety copy of your text: {e}");
+                self.error(text);
+            }
+        } else {
+            recovery::forget(dir, &edit.draft_id, me);
+        }
+    }
+
     fn ask_rationale(&mut self) {
         let Some(edit) = &self.editing else { return };
         let text = edit.editor.text();
@@ -610,7 +646,7 @@ impl App {
             None => negotiation::propose(draft, session, &me, &text, rationale, Timestamp::now()),
         });
         let Some(id) = filed else { return };
-        self.editing = None;
+        self.close_editor();
         self.focus = Focus::Proposals;
         self.filter = None;
         self.compare = Compare::Original;
@@ -626,20 +662,20 @@ impl App {
 
     fn leave_editor(&mut self) {
         let Some(edit) = &self.editing else { return };
-        if edit.editor.modified() {
+        if edit.unsaved() {
             self.overlay = Some(Overlay::Confirm {
                 question: "Leave the editor and lose your changes?".into(),
                 on_yes: Pending::LeaveEditor,
             });
         } else {
-            self.editing = None;
+            self.close_editor();
             self.message = None;
             self.refresh();
         }
     }
 
     fn ask_quit(&mut self) {
-        let unsaved = self.editing.as_ref().is_some_and(|e| e.editor.modified());
+        let unsaved = self.editing.as_ref().is_some_and(EditSession::unsaved);
         if unsaved {
             self.overlay = Some(Overlay::Confirm {
                 question: "Quit and lose the text you have not filed?".into(),
@@ -747,9 +783,12 @@ impl App {
             Action::Yes => {
                 self.overlay = None;
                 match on_yes {
-                    Pending::Quit => self.quit = true,
+                    Pending::Quit => {
+                        self.close_editor();
+                        self.quit = true;
+                    }
                     Pending::LeaveEditor => {
-                        self.editing = None;
+                        self.close_editor();
                         self.info("Left the editor; nothing was filed");
                     }
                     Pending::Withdraw { draft, proposal } => self.withdraw(&draft, &proposal),

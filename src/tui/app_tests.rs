@@ -271,3 +271,62 @@ fn tiny_and_huge_resizes_never_panic() {
         run(&mut app, &[Action::Cancel, Action::Yes]);
     }
 }
+
+#[test]
+fn unfiled_text_survives_plenary_ending_and_is_offered_again() {
+    let (tmp, mut app) = app_as("France");
+    fix_the_missing_of(&mut app);
+    run(&mut app, &[Action::Idle]);
+    let kept = crate::store::recovery::find(tmp.path(), "entities-of-concern", "France");
+    assert!(
+        kept.as_deref()
+            .is_some_and(|t| t.contains("list of entities")),
+        "{kept:?}"
+    );
+
+    // plenary ends without filing (a dropped connection): start again.
+    drop(app);
+    let folder = crate::store::load_folder(tmp.path()).unwrap();
+    let mut app = App::new(folder, Some("France".into()), (120, 40), true);
+    run(
+        &mut app,
+        &[
+            Action::Move(Move::Down),
+            Action::Move(Move::Down),
+            Action::OpenEditor,
+        ],
+    );
+    let edit = app.editing.as_ref().unwrap();
+    assert!(edit.editor.text().contains("list of entities"), "recovered");
+    assert!(app.message.as_ref().unwrap().text.contains("Recovered"));
+    run(&mut app, &[Action::Cancel]);
+    assert_eq!(
+        app.context(),
+        Context::Confirm,
+        "a recovered text counts as unsaved"
+    );
+    run(&mut app, &[Action::No, Action::Save]);
+    typed(&mut app, "Recovered");
+    run(&mut app, &[Action::Submit]);
+    assert!(app.editing.is_none());
+    assert_eq!(
+        app.selected_proposal().map(|p| p.id.as_str()),
+        Some("france-1")
+    );
+    assert_eq!(
+        crate::store::recovery::find(tmp.path(), "entities-of-concern", "France"),
+        None,
+        "filed, so the safety copy is gone"
+    );
+}
+
+#[test]
+fn undoing_back_to_the_start_forgets_the_safety_copy() {
+    let (tmp, mut app) = app_as("France");
+    fix_the_missing_of(&mut app);
+    run(&mut app, &[Action::Idle, Action::Undo, Action::Idle]);
+    assert_eq!(
+        crate::store::recovery::find(tmp.path(), "entities-of-concern", "France"),
+        None
+    );
+}

@@ -48,6 +48,11 @@ pub struct EditSession {
     pub live_stale: bool,
     /// Words deleted and inserted in the whole live redline.
     pub live_counts: (usize, usize),
+    /// The text was recovered from an earlier session that ended before
+    /// it was filed: it counts as unsaved even before any typing.
+    pub recovered: bool,
+    /// Whether the text changed since it was last kept on disk.
+    pub unkept: bool,
 }
 
 impl EditSession {
@@ -75,7 +80,14 @@ impl EditSession {
             live_window: Vec::new(),
             live_stale: true,
             live_counts: (0, 0),
+            recovered: false,
+            unkept: false,
         }
+    }
+
+    /// Whether leaving would lose text that was not filed.
+    pub fn unsaved(&self) -> bool {
+        self.recovered || self.editor.modified()
     }
 
     fn against_text(&self) -> &str {
@@ -87,6 +99,7 @@ impl EditSession {
 
     /// After an edit: re-diff now for short texts, after a pause for long ones.
     pub fn text_changed(&mut self) {
+        self.unkept = true;
         if self.editor.len_chars() <= LIVE_EVERY_KEY_CHARS {
             self.refresh_live();
         } else {

@@ -35,8 +35,10 @@ fn france_proposes_the_missing_of() {
     assert!(tui.text().contains("the list of entities of concern"));
 
     tui.send(keys::CTRL_S);
-    tui.wait_text("Why?");
-    tui.send("Restore the missing \"of\".");
+    tui.wait_text("Why this change?");
+    // The rationale arrives as a bracketed paste, as from the clipboard.
+    tui.send("\x1b[200~Restore the missing \"of\".\x1b[201~");
+    tui.wait_text("> Restore the missing \"of\".");
     tui.send(keys::ENTER);
     tui.wait_text("Filed france-1");
     tui.send(keys::CTRL_Q);

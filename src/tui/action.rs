@@ -3,7 +3,7 @@
 
 use crate::model::Stance;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     // Anywhere.
     Quit,
@@ -33,6 +33,8 @@ pub enum Action {
 
     // Editing (the editor and one-line prompts).
     Type(char),
+    /// Text pasted into the terminal (bracketed paste): one edit, one undo step.
+    Paste(String),
     Newline,
     Backspace,
     Delete,

@@ -525,6 +525,10 @@ impl App {
                 editor.insert_char(c, now);
                 changed = true;
             }
+            Action::Paste(text) => {
+                editor.insert_text(&text, now);
+                changed = true;
+            }
             Action::Newline => {
                 editor.newline(now);
                 changed = true;
@@ -615,8 +619,7 @@ impl App {
             return self.error("The text is empty: nothing to file");
         }
         self.overlay = Some(Overlay::Prompt {
-            question: "Why? One line for the other Partners (Enter to file, Esc to go back):"
-                .into(),
+            question: "Why this change? One line for the other Partners:".into(),
             input: LineInput::new(edit.rationale.as_deref().unwrap_or("")),
             purpose: PromptFor::Rationale,
         });
@@ -745,6 +748,13 @@ impl App {
                 self.ask_quit();
             }
             Action::Type(c) => input.insert(c),
+            // A one-line answer takes the first line of what was pasted.
+            Action::Paste(text) => text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .for_each(|c| input.insert(c)),
             Action::Backspace => input.backspace(),
             Action::Move(m) => input.moved(m),
             Action::Cancel => self.overlay = None,

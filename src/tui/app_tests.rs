@@ -5,7 +5,7 @@ use crate::tui::testing::{app_as, folder};
 
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
-        app.update(*a);
+        app.update(a.clone());
     }
 }
 
@@ -328,5 +328,37 @@ fn undoing_back_to_the_start_forgets_the_safety_copy() {
     assert_eq!(
         crate::store::recovery::find(tmp.path(), "entities-of-concern", "France"),
         None
+    );
+}
+
+#[test]
+fn a_paste_is_one_edit_and_one_undo_step() {
+    let (_tmp, mut app) = app_as("France");
+    run(
+        &mut app,
+        &[
+            Action::OpenEditor,
+            Action::Paste("Pasted from an e-mail,\r\nin two lines. ".into()),
+        ],
+    );
+    let text = app.editing.as_ref().unwrap().editor.text();
+    assert!(
+        text.starts_with("Pasted from an e-mail,\nin two lines. The Partners agree"),
+        "{text}"
+    );
+    run(&mut app, &[Action::Undo]);
+    assert!(!app.editing.as_ref().unwrap().editor.modified());
+    run(
+        &mut app,
+        &[
+            Action::Find,
+            Action::Paste("ad hoc\nworking".into()),
+            Action::Submit,
+        ],
+    );
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Found (F3: next)",
+        "only the first line is searched"
     );
 }

@@ -567,7 +567,7 @@ pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
     let bound = bindings(context)
         .iter()
         .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
     }

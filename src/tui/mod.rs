@@ -21,7 +21,8 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -48,7 +49,8 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
         drop(Restore);
         default_hook(info);
     }));
-    execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .context("enabling the mouse and paste")?;
 
     let size = terminal.size().context("reading the terminal size")?;
     let mut app = App::new(
@@ -107,7 +109,7 @@ struct Restore;
 impl Drop for Restore {
     fn drop(&mut self) {
         // Best effort: the terminal may already be gone.
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         let _ = ratatui::try_restore();
     }
 }
@@ -117,6 +119,7 @@ pub fn action_of(event: &Event, context: Context) -> Option<Action> {
     match event {
         Event::Key(key) => keymap::action_for(context, *key),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(-3)),

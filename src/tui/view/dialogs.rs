@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane, selected_style};
+use super::{fit, pane, selected_style};
 use crate::sanitize::sanitize_inline;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, LineInput, Overlay};
 use crate::tui::keymap::{Context, bindings};
 use crate::tui::layout::first_visible;
 use crate::tui::shown::partner_matches;
@@ -22,27 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => help(frame, *scroll, screen),
         Some(Overlay::Prompt {
             question, input, ..
-        }) => {
-            let area = centered(screen, 70, 5);
-            frame.render_widget(Clear, area);
-            let text = sanitize_inline(&input.text);
-            let question = sanitize_inline(question).into_owned();
-            let lines = vec![
-                Line::raw(question),
-                Line::raw(""),
-                Line::raw(format!("> {text}")),
-            ];
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(pane("Question".into(), true)),
-                area,
-            );
-            let before: String = input.text.chars().take(input.cursor).collect();
-            let col = 2 + sanitize_inline(&before).width() as u16;
-            let x = (area.x + 1 + col).min(area.right().saturating_sub(2));
-            frame.set_cursor_position(Position::new(x, area.y + 3));
-        }
+        }) => prompt(frame, question, input, screen),
         Some(Overlay::Confirm { question, .. }) => {
             let area = centered(screen, 60, 5);
             frame.render_widget(Clear, area);
@@ -66,6 +46,38 @@ pub fn draw(frame: &mut Frame, app: &App) {
             );
         }
     }
+}
+
+/// A one-line question. The answer line always shows, with the cursor in
+/// view: a long answer scrolls, a long question is cut.
+fn prompt(frame: &mut Frame, question: &str, input: &LineInput, screen: Rect) {
+    let area = centered(screen, 76, 5);
+    frame.render_widget(Clear, area);
+    let width = usize::from(area.width.saturating_sub(4)).max(1);
+    let before: String = input.text.chars().take(input.cursor).collect();
+    let after: String = input.text.chars().skip(input.cursor).collect();
+    let before = sanitize_inline(&before).into_owned();
+    let mut shown = before.as_str();
+    while shown.width() >= width {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    let answer = fit(&format!("{shown}{}", sanitize_inline(&after)), width);
+    let lines = vec![
+        Line::raw(fit(&sanitize_inline(question), width + 2)),
+        Line::raw(""),
+        Line::raw(format!("> {answer}")),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(pane("Question".into(), true)),
+        area,
+    );
+    let x = area.x + 3 + shown.width() as u16;
+    frame.set_cursor_position(Position::new(
+        x.min(area.right().saturating_sub(2)),
+        area.y + 3,
+    ));
 }
 
 fn picker(frame: &mut Frame, app: &App, filter: &str, selected: usize, screen: Rect) {

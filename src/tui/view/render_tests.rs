@@ -239,8 +239,15 @@ fn a_long_answer_scrolls_and_keeps_the_cursor_in_the_box() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| super::draw(f, &app)).unwrap();
     let text = screen(terminal.backend().buffer());
-    assert!(text.contains("Why this change? One line for the other Partners:"), "{text}");
+    assert!(
+        text.contains("Why this change? One line for the other Partners:"),
+        "{text}"
+    );
     let (x, y) = find(terminal.backend().buffer(), "xxEND").expect("the end of the answer shows");
     let cursor = terminal.get_cursor_position().unwrap();
-    assert_eq!((cursor.x, cursor.y), (x + 5, y), "the cursor just after END");
+    assert_eq!(
+        (cursor.x, cursor.y),
+        (x + 5, y),
+        "the cursor just after END"
+    );
 }

@@ -568,7 +568,12 @@ impl App {
                     purpose: PromptFor::Find,
                 });
             }
-            Action::FindNext if !editor.find_next() => self.error("Not found"),
+            Action::FindNext => {
+                let found = editor.find_next();
+                if !found {
+                    self.error("Not found");
+                }
+            }
             Action::Save => self.ask_rationale(),
             Action::Cancel => self.leave_editor(),
             Action::Quit => self.ask_quit(),

@@ -137,7 +137,6 @@ impl Shown {
         let id = sanitize_inline(&draft.id);
         let (right_label, left_label) =
             (sanitize_inline(&right_label), sanitize_inline(&left_label));
-        let color = app.color;
         match app.view {
             View::Clean => Shown {
                 title: format!("{id} · {right_label} · clean text"),
@@ -152,14 +151,14 @@ impl Shown {
                 };
                 Shown {
                     title: format!("{id} · {right_label} against {left_label}{same}"),
-                    lines: styled::redline_lines(&r.spans, width, color),
+                    lines: styled::redline_lines(&r.spans, width),
                 }
             }
             View::SideBySide => {
                 let r = redline(left, right);
                 Shown {
                     title: format!("{id} · {left_label} | {right_label}"),
-                    lines: styled::side_by_side_lines(&r, width, color),
+                    lines: styled::side_by_side_lines(&r, width),
                 }
             }
         }

@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, edit: &EditSession, layout: &Layout) {
     if app.overlay.is_none()
         && let Some((col, row)) = view.cursor
     {
-        let inner = layout.editor_inner();
+        let inner = layout.text_inner();
         frame.set_cursor_position(Position::new(inner.x + col, inner.y + row));
     }
 
@@ -52,12 +52,8 @@ pub fn draw(frame: &mut Frame, app: &App, edit: &EditSession, layout: &Layout) {
         edit.against.label()
     );
     let inner = Layout::inner(layout.below);
-    let lines = styled::redline_lines_upto(
-        &edit.live_window,
-        inner.width,
-        app.color,
-        usize::from(inner.height),
-    );
+    let lines =
+        styled::redline_lines_upto(&edit.live_window, inner.width, usize::from(inner.height));
     frame.render_widget(
         Paragraph::new(lines).block(pane(title, false)),
         layout.below,

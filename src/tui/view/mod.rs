@@ -34,6 +34,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     bars::draw(frame, app, &layout);
     dialogs::draw(frame, app);
+    if !app.color {
+        without_colour(frame);
+    }
+}
+
+/// `NO_COLOR`: every cell in the terminal's own colours. Meaning never
+/// rides on colour alone (struck, underlined, reversed, bold and the `✖`
+/// marker stay), so this one pass serves every pane.
+fn without_colour(frame: &mut Frame) {
+    for cell in &mut frame.buffer_mut().content {
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

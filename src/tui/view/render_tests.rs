@@ -251,3 +251,29 @@ fn a_long_answer_scrolls_and_keeps_the_cursor_in_the_box() {
         "the cursor just after END"
     );
 }
+
+#[test]
+fn without_colour_the_redline_still_strikes_and_underlines() {
+    let (_tmp, mut app) = with_frances_proposal();
+    app.color = false;
+    app.update(Action::Resize(120, 40));
+    let buffer = render(&app);
+    let (x, y) = find(&buffer, "list of entities").expect("the new wording is shown");
+    let of = &buffer[(x + 5, y)];
+    assert!(of.modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(of.fg, ratatui::style::Color::Reset, "no colour");
+    let coloured = buffer
+        .content()
+        .iter()
+        .filter(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
+        .count();
+    assert_eq!(
+        coloured, 0,
+        "NO_COLOR: no cell has a colour, borders included"
+    );
+    let selected = find(&buffer, "france-1   ").expect("the selected proposal row");
+    assert!(
+        buffer[selected].modifier.contains(Modifier::REVERSED),
+        "the selection shows in reverse video"
+    );
+}

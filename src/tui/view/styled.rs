@@ -13,17 +13,17 @@ use crate::sanitize::{sanitize, sanitize_inline};
 const TAB_STOP: usize = 4;
 
 /// How a redline operation looks. Strike and underline carry the meaning
-/// on their own; colour only helps.
-pub fn op_style(op: Op, color: bool) -> Style {
-    let style = match op {
-        Op::Equal => return Style::default(),
-        Op::Delete => Style::default().add_modifier(Modifier::CROSSED_OUT),
-        Op::Insert => Style::default().add_modifier(Modifier::UNDERLINED),
-    };
-    match (op, color) {
-        (Op::Delete, true) => style.fg(Color::Red),
-        (Op::Insert, true) => style.fg(Color::Green),
-        _ => style,
+/// on their own; colour only helps (and `view::draw` takes it all away
+/// under `NO_COLOR`).
+pub fn op_style(op: Op) -> Style {
+    match op {
+        Op::Equal => Style::default(),
+        Op::Delete => Style::default()
+            .fg(Color::Red)
+            .add_modifier(Modifier::CROSSED_OUT),
+        Op::Insert => Style::default()
+            .fg(Color::Green)
+            .add_modifier(Modifier::UNDERLINED),
     }
 }
 
@@ -37,18 +37,13 @@ pub fn plain_lines(text: &str, width: u16) -> Vec<Line<'static>> {
 /// Where an insertion directly follows the deletion it replaces, a space is
 /// shown between them ("~~a useful~~ __an essential__", not
 /// "~~a useful~~__an essential__"): display only, the text is not changed.
-pub fn redline_lines(spans: &[Span], width: u16, color: bool) -> Vec<Line<'static>> {
-    redline_lines_upto(spans, width, color, usize::MAX)
+pub fn redline_lines(spans: &[Span], width: u16) -> Vec<Line<'static>> {
+    redline_lines_upto(spans, width, usize::MAX)
 }
 
 /// The first `max_lines` lines of [`redline_lines`], for a pane drawn on
 /// every keystroke: the cost follows the pane's size, not the text's.
-pub fn redline_lines_upto(
-    spans: &[Span],
-    width: u16,
-    color: bool,
-    max_lines: usize,
-) -> Vec<Line<'static>> {
+pub fn redline_lines_upto(spans: &[Span], width: u16, max_lines: usize) -> Vec<Line<'static>> {
     let mut pieces: Vec<(Style, &str)> = Vec::with_capacity(spans.len() + 4);
     for (i, s) in spans.iter().enumerate() {
         let replaces = i > 0 && s.op == Op::Insert && spans[i - 1].op == Op::Delete;
@@ -59,30 +54,30 @@ pub fn redline_lines_upto(
         if replaces && touching {
             pieces.push((Style::default(), " "));
         }
-        pieces.push((op_style(s.op, color), s.text.as_str()));
+        pieces.push((op_style(s.op), s.text.as_str()));
     }
     wrap(&pieces, width, max_lines)
 }
 
 /// Old text left, new text right, aligned change by change.
-pub fn side_by_side_lines(r: &Redline, width: u16, color: bool) -> Vec<Line<'static>> {
+pub fn side_by_side_lines(r: &Redline, width: u16) -> Vec<Line<'static>> {
     let col = usize::from(width.saturating_sub(3) / 2).max(1);
     side_by_side_rows(r, col)
         .into_iter()
         .map(|row| {
-            let mut spans = column(&row.left, col, color);
+            let mut spans = column(&row.left, col);
             spans.push(TextSpan::styled(
                 " │ ",
                 Style::default().fg(Color::DarkGray),
             ));
-            spans.extend(column(&row.right, col, color));
+            spans.extend(column(&row.right, col));
             Line::from(spans)
         })
         .collect()
 }
 
 /// One side of a side-by-side row, padded to `col` cells.
-fn column(spans: &[Span], col: usize, color: bool) -> Vec<TextSpan<'static>> {
+fn column(spans: &[Span], col: usize) -> Vec<TextSpan<'static>> {
     let mut used = 0;
     let mut out = Vec::with_capacity(spans.len() + 1);
     for (i, span) in spans.iter().enumerate() {
@@ -92,7 +87,7 @@ fn column(spans: &[Span], col: usize, color: bool) -> Vec<TextSpan<'static>> {
             text = text.trim_start_matches(' ').to_string();
         }
         used += text.width();
-        out.push(TextSpan::styled(text, op_style(span.op, color)));
+        out.push(TextSpan::styled(text, op_style(span.op)));
     }
     out.push(TextSpan::raw(" ".repeat(col.saturating_sub(used))));
     out
@@ -281,7 +276,7 @@ mod tests {
     #[test]
     fn redline_styles_survive_wrapping() {
         let r = crate::redline::redline("the list entities", "the list of entities");
-        let lines = redline_lines(&r.spans, 80, false);
+        let lines = redline_lines(&r.spans, 80);
         let inserted: Vec<String> = lines[0]
             .spans
             .iter()

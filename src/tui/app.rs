@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use super::action::{Action, Move};
-use super::edit::{EditSession, LiveBase};
+use super::edit::EditSession;
 use super::keymap::Context;
 use super::layout::Layout;
 use super::shown::{Compare, Shown, View};
@@ -287,6 +287,7 @@ impl App {
     // ---- Browsing -------------------------------------------------------
 
     fn browse(&mut self, action: Action) {
+        let shown_before = self.shown_key();
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -304,35 +305,65 @@ impl App {
             }
             Action::CycleCompare => self.cycle_compare(),
             Action::FilterPartner => self.cycle_filter(),
-            Action::OpenEditor | Action::Submit => self.open_editor(),
+            Action::OpenEditor => self.open_editor(),
             Action::Position(stance) => self.take_position(stance),
             Action::Withdraw => self.ask_withdraw(),
             Action::Click(col, row) => self.browse_click(col, row),
             Action::Wheel(lines) => self.scroll_text(lines as isize),
-            _ => return,
+            _ => {}
         }
-        self.refresh();
+        // Redlining and wrapping a long text is the costly part of a frame:
+        // only a change of what is compared, or how, asks for it again
+        // (not scrolling, not switching lists).
+        if self.shown_key() != shown_before {
+            self.refresh();
+        }
+    }
+
+    /// Everything the text pane's content depends on, besides the files.
+    fn shown_key(&self) -> (usize, usize, View, Compare, Option<String>) {
+        let filter = self.filter.clone();
+        (
+            self.draft,
+            self.row,
+            self.view,
+            self.compare.clone(),
+            filter,
+        )
     }
 
     fn browse_move(&mut self, movement: Move) {
         let page = self.layout().text_inner().height.max(1) as isize;
         match (movement, self.focus) {
-            (Move::PageUp, _) => return self.scroll_text(-page),
-            (Move::PageDown, _) => return self.scroll_text(page),
+            (Move::PageUp, _) => self.scroll_text(-page),
+            (Move::PageDown, _) => self.scroll_text(page),
             (_, Focus::Drafts) => {
                 let last = self.folder.entries.len().saturating_sub(1);
-                self.draft = step(self.draft, movement, last);
-                self.row = 0;
-                self.compare = Compare::Original;
-                self.filter = None;
+                self.select_draft(step(self.draft, movement, last));
             }
             (_, Focus::Proposals) => {
                 let last = self.listed_proposals().len();
-                self.row = step(self.row, movement, last);
-                self.compare = Compare::Original;
+                self.select_row(step(self.row, movement, last));
             }
         }
-        self.scroll = 0;
+    }
+
+    /// Selects draft `index`, showing its current text from the top.
+    fn select_draft(&mut self, index: usize) {
+        if index != self.draft {
+            self.draft = index;
+            self.filter = None;
+            self.select_row(0);
+        }
+    }
+
+    /// Selects row `index` of the proposals list, against the original.
+    fn select_row(&mut self, index: usize) {
+        if index != self.row || self.compare != Compare::Original {
+            self.row = index;
+            self.compare = Compare::Original;
+            self.scroll = 0;
+        }
     }
 
     fn scroll_text(&mut self, lines: isize) {
@@ -344,22 +375,12 @@ impl App {
         let layout = self.layout();
         if let Some(i) = layout.drafts_item_at(col, row, self.draft, self.folder.entries.len()) {
             self.focus = Focus::Drafts;
-            if i != self.draft {
-                self.draft = i;
-                self.row = 0;
-                self.compare = Compare::Original;
-                self.filter = None;
-                self.scroll = 0;
-            }
+            self.select_draft(i);
         } else if let Some(i) =
             layout.proposals_item_at(col, row, self.row, self.listed_proposals().len() + 1)
         {
             self.focus = Focus::Proposals;
-            if i != self.row {
-                self.row = i;
-                self.compare = Compare::Original;
-                self.scroll = 0;
-            }
+            self.select_row(i);
         }
     }
 
@@ -392,8 +413,7 @@ impl App {
                 .and_then(|i| partners.get(i + 1).cloned()),
         };
         self.filter = next;
-        self.row = 0;
-        self.compare = Compare::Original;
+        self.select_row(0);
         match &self.filter {
             Some(p) => self.info(format!("Showing {p}'s proposals only (f: next Partner)")),
             None if partners.is_empty() => self.info("This draft has no proposals yet"),
@@ -495,7 +515,7 @@ impl App {
             edit.recovered = true;
             what = "Recovered the text you had not filed when plenary last closed".to_string();
         }
-        let inner = self.layout_for_editing().editor_inner();
+        let inner = self.layout_for_editing().text_inner();
         edit.editor.set_viewport(inner.width, inner.height);
         edit.refresh_live();
         self.editing = Some(edit);
@@ -507,7 +527,7 @@ impl App {
     }
 
     fn resize_editor(&mut self) {
-        let inner = self.layout_for_editing().editor_inner();
+        let inner = self.layout_for_editing().text_inner();
         if let Some(edit) = &mut self.editing {
             edit.editor.set_viewport(inner.width, inner.height);
         }
@@ -549,7 +569,7 @@ impl App {
             Action::Redo => changed = editor.redo(),
             Action::Move(m) => move_editor(editor, m),
             Action::Click(col, row) => {
-                let area = Layout::new(self.size, true).editor_inner();
+                let area = Layout::new(self.size, true).text_inner();
                 if area.contains((col, row).into()) {
                     editor.click(usize::from(row - area.y), usize::from(col - area.x));
                 }
@@ -870,15 +890,6 @@ fn step(index: usize, movement: Move, last: usize) -> usize {
         Move::PageUp => index.saturating_sub(10),
         Move::PageDown => (index + 10).min(last),
         Move::WordLeft | Move::WordRight => index,
-    }
-}
-
-impl LiveBase {
-    pub fn label(self) -> &'static str {
-        match self {
-            LiveBase::Original => "the original",
-            LiveBase::Current => "the current version",
-        }
     }
 }
 

@@ -266,10 +266,37 @@ fn tiny_and_huge_resizes_never_panic() {
                 Action::Move(Move::Down),
             ],
         );
+        assert_eq!(app.layout().too_small, w < 40 || h < 12, "{w}x{h}");
         typed(&mut app, "x");
         run(&mut app, &[Action::Click(3, 3), Action::Wheel(3)]);
+        let text = app
+            .editing
+            .as_ref()
+            .expect("the editor opened")
+            .editor
+            .text();
+        assert!(text.contains('x'), "typing works at {w}x{h}");
         run(&mut app, &[Action::Cancel, Action::Yes]);
+        assert!(app.editing.is_none(), "left the editor at {w}x{h}");
     }
+}
+
+#[test]
+fn clicks_select_drafts_and_proposals_and_the_wheel_scrolls() {
+    let (_tmp, mut app) = app_as("France");
+    let drafts = Layout::inner(app.layout().drafts);
+    // Each draft takes two lines: the third draft starts on the fifth.
+    run(&mut app, &[Action::Click(drafts.x + 2, drafts.y + 4)]);
+    assert_eq!(app.draft, 2);
+    assert!(app.shown.title.starts_with("entities-of-concern"));
+    let below = Layout::inner(app.layout().below);
+    run(&mut app, &[Action::Click(below.x + 2, below.y + 1)]);
+    assert_eq!((app.focus, app.row), (Focus::Proposals, 0));
+    run(&mut app, &[Action::Resize(60, 14), Action::Wheel(3)]);
+    assert_eq!(app.scroll, 3, "a narrow pane has lines to scroll");
+    let title = app.shown.title.clone();
+    run(&mut app, &[Action::Wheel(-1)]);
+    assert_eq!((app.scroll, &app.shown.title), (2, &title));
 }
 
 #[test]

@@ -22,6 +22,13 @@ pub enum LiveBase {
 }
 
 impl LiveBase {
+    pub fn label(self) -> &'static str {
+        match self {
+            LiveBase::Original => "the original",
+            LiveBase::Current => "the current version",
+        }
+    }
+
     pub fn other(self) -> LiveBase {
         match self {
             LiveBase::Original => LiveBase::Current,

@@ -79,11 +79,8 @@ impl Layout {
         )
     }
 
+    /// Inside the text pane: the selected text, or the editor.
     pub fn text_inner(&self) -> Rect {
-        Self::inner(self.text)
-    }
-
-    pub fn editor_inner(&self) -> Rect {
         Self::inner(self.text)
     }
 

@@ -32,8 +32,8 @@ use keymap::Context;
 
 use crate::store::Folder;
 
-/// How long input may pause before deferred work (the live redline of a
-/// long text) runs, and how often a termination signal is noticed.
+/// How long input may pause before deferred work runs: the live redline of
+/// a long text, the safety copy of unfiled text.
 const IDLE: Duration = Duration::from_millis(150);
 
 /// Runs the UI on `folder` until the user quits or a signal ends it.

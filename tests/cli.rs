@@ -353,6 +353,18 @@ fn diff_files_compares_plain_text_files_like_wdiff() {
     assert!(stderr(&out).contains("missing.txt: cannot read"));
     let out = plenary(&common::bundled(), &["diff", "--files", &path(&old)]);
     assert_eq!(out.status.code(), Some(2), "usage error");
+    let latin1 = tmp.path().join("latin1.txt");
+    fs::write(&latin1, b"first line\nthe caf\xe9 text\n").unwrap();
+    let out = plenary(
+        &common::bundled(),
+        &["diff", "--files", &path(&old), &path(&latin1)],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).ends_with("latin1.txt:2:8: not UTF-8 text (save it as UTF-8)\n"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -382,4 +394,28 @@ fn diff_html_escapes_everything() {
         "only del/ins tags are markup: {html}"
     );
     assert!(text.contains("script&gt;alert(1)&lt;/script"), "{html}");
+}
+
+#[test]
+fn propose_reads_the_text_from_a_file_without_its_final_newline() {
+    let (tmp, dir) = common::scratch_drafts();
+    let file = tmp.path().join("proposal.txt");
+    fs::write(&file, "Partners agree on a shorter text.\n").unwrap();
+    let out = plenary(
+        &dir,
+        &[
+            "propose",
+            "round-table",
+            "--as",
+            "Japan",
+            "--text-file",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(stdout(&out), "japan-1\n", "{}", stderr(&out));
+    let out = plenary(&dir, &["show", "round-table", "--proposal", "japan-1"]);
+    assert_eq!(stdout(&out), "Partners agree on a shorter text.");
+    let out = plenary(&dir, &["propose", "round-table", "--text", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--as PARTNER"), "{}", stderr(&out));
 }

@@ -112,8 +112,21 @@ fn draft_texts(args: &Args, diff: &DiffArgs) -> anyhow::Result<(String, String)>
 fn read(path: &PathBuf) -> anyhow::Result<String> {
     let bytes = fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
-        anyhow!("{}: not UTF-8 text (byte {at})", path.display())
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        let col = String::from_utf8_lossy(&bytes[line_start..at])
+            .chars()
+            .count()
+            + 1;
+        anyhow!(
+            "{}:{line}:{col}: not UTF-8 text (save it as UTF-8)",
+            path.display()
+        )
     })
 }
 

@@ -40,7 +40,8 @@ struct Screen {
 }
 
 pub struct Tui {
-    child: Box<dyn Child + Send + Sync>,
+    /// `None` once handed to a thread that waits for it.
+    child: Option<Box<dyn Child + Send + Sync>>,
     writer: Option<Box<dyn Write + Send>>,
     screen: Arc<(Mutex<Screen>, Condvar)>,
     /// Set to close the terminal (the master side), as when a window
@@ -113,7 +114,7 @@ impl Tui {
             }
         });
         Tui {
-            child,
+            child: Some(child),
             writer: Some(writer),
             screen,
             hang_up,
@@ -190,7 +191,8 @@ impl Tui {
                 .0;
         }
         drop(s);
-        self.child.wait().expect("wait for plenary").success()
+        let child = self.child.as_mut().expect("plenary not yet waited for");
+        child.wait().expect("wait for plenary").success()
     }
 
     /// Closes the terminal under the program and waits for it to end;
@@ -198,16 +200,16 @@ impl Tui {
     pub fn hang_up(mut self) -> Option<portable_pty::ExitStatus> {
         self.writer = None;
         self.hang_up.store(true, Ordering::Relaxed);
-        let mut child = self.child.clone_killer();
+        let mut child = self.child.take().expect("plenary not yet waited for");
+        let mut killer = child.clone_killer();
         let (done, ended) = std::sync::mpsc::channel();
-        let mut waited = std::mem::replace(&mut self.child, Box::new(Exited));
         std::thread::spawn(move || {
-            let _ = done.send(waited.wait());
+            let _ = done.send(child.wait());
         });
         match ended.recv_timeout(PATIENCE) {
             Ok(Ok(status)) => Some(status),
             _ => {
-                let _ = child.kill();
+                let _ = killer.kill();
                 None
             }
         }
@@ -215,7 +217,8 @@ impl Tui {
 
     /// Sends a signal to the program.
     pub fn signal(&self, signal: i32) {
-        let pid = self.child.process_id().expect("a pid") as i32;
+        let child = self.child.as_ref().expect("plenary not yet waited for");
+        let pid = child.process_id().expect("a pid") as i32;
         let status = std::process::Command::new("kill")
             .arg(format!("-{signal}"))
             .arg(pid.to_string())
@@ -227,7 +230,9 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+        }
     }
 }
 
@@ -247,29 +252,4 @@ fn readable(fd: std::os::fd::RawFd) -> bool {
     };
     // SAFETY: one valid pollfd, for the length we pass.
     unsafe { libc::poll(&mut poll, 1, 50) > 0 }
-}
-
-/// Stands in for a child already handed to a waiting thread.
-#[derive(Debug)]
-struct Exited;
-
-impl portable_pty::ChildKiller for Exited {
-    fn kill(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn clone_killer(&self) -> Box<dyn portable_pty::ChildKiller + Send + Sync> {
-        Box::new(Exited)
-    }
-}
-
-impl Child for Exited {
-    fn try_wait(&mut self) -> std::io::Result<Option<portable_pty::ExitStatus>> {
-        Ok(None)
-    }
-    fn wait(&mut self) -> std::io::Result<portable_pty::ExitStatus> {
-        Ok(portable_pty::ExitStatus::with_exit_code(0))
-    }
-    fn process_id(&self) -> Option<u32> {
-        None
-    }
 }

@@ -381,6 +381,7 @@ fn proposal(id: &str) -> Proposal {
         rationale: Some("Restore the missing \"of\".".into()),
         status: ProposalStatus::Open,
         text: "Partners agree on the utility of updating the list of entities of concern.".into(),
+        merges: vec![],
         positions: vec![Position {
             partner: "Germany".into(),
             stance: Stance::Support,

@@ -4,10 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::chair::{AdoptArgs, AgreeArgs, MergeArgs};
 use super::diff::DiffArgs;
 use super::list::ListArgs;
 use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
 use super::show::ShowArgs;
+use super::status::{BracketsArgs, LogArgs, StatusArgs};
 
 /// plenary: draft consensus language with your fellow Partners.
 ///
@@ -51,4 +53,16 @@ pub enum Command {
     Withdraw(WithdrawArgs),
     /// Support, object to or reserve on a proposal, as your Partner.
     Position(PositionArgs),
+    /// Chair: adopt a proposal as the draft's new version.
+    Adopt(AdoptArgs),
+    /// Combine proposals by word merge; overlaps become bracketed alternatives.
+    Merge(MergeArgs),
+    /// Chair: declare a draft agreed (or --ad-ref) when nothing stands in the way.
+    Agree(AgreeArgs),
+    /// Where consensus stands on every draft.
+    Status(StatusArgs),
+    /// A draft's versions, proposals and positions in time order.
+    Log(LogArgs),
+    /// List the bracketed (unagreed) passages of a draft's text.
+    Brackets(BracketsArgs),
 }

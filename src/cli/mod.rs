@@ -6,10 +6,12 @@
 //! usage, unreadable files, an operation refused).
 
 mod args;
+mod chair;
 mod diff;
 mod list;
 mod propose;
 mod show;
+mod status;
 mod target;
 mod ui;
 mod validate;
@@ -41,7 +43,9 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(std::io::stderr(), "plenary: {e:#}");
+            // Messages quote draft text (collisions, brackets): never raw.
+            let message = crate::sanitize::sanitize(&format!("{e:#}")).into_owned();
+            let _ = writeln!(std::io::stderr(), "plenary: {message}");
             ExitCode::from(2)
         }
     }
@@ -72,5 +76,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Propose(p)) => propose::propose(args, p, out),
         Some(Command::Withdraw(w)) => propose::withdraw(args, w, out),
         Some(Command::Position(p)) => propose::position(args, p, out),
+        Some(Command::Adopt(a)) => chair::adopt(args, a, out),
+        Some(Command::Merge(m)) => chair::merge(args, m, out),
+        Some(Command::Agree(a)) => chair::agree(args, a, out),
+        Some(Command::Status(s)) => status::status(args, s, out),
+        Some(Command::Log(l)) => status::log(args, l, out),
+        Some(Command::Brackets(b)) => status::brackets(args, b, out),
     }
 }

@@ -75,7 +75,7 @@ pub fn propose(args: &Args, p: &ProposeArgs, out: &mut dyn Write) -> anyhow::Res
     };
     let (mut folder, id) = target::resolve(&args.drafts, &p.draft)?;
     target::draft(&folder, &id)?;
-    let me = who(args, &folder)?;
+    let me = target::acting(args, &folder)?;
     let rationale = p.rationale.as_deref();
     let new_id = folder.update(&id, |draft, session| {
         negotiation::propose(draft, session, &me, &text, rationale, Timestamp::now())
@@ -87,7 +87,7 @@ pub fn propose(args: &Args, p: &ProposeArgs, out: &mut dyn Write) -> anyhow::Res
 pub fn withdraw(args: &Args, w: &WithdrawArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (mut folder, id) = target::resolve(&args.drafts, &w.draft)?;
     target::draft(&folder, &id)?;
-    let me = who(args, &folder)?;
+    let me = target::acting(args, &folder)?;
     folder.update(&id, |draft, session| {
         negotiation::withdraw(draft, session, &me, &w.proposal)
     })?;
@@ -98,7 +98,7 @@ pub fn withdraw(args: &Args, w: &WithdrawArgs, out: &mut dyn Write) -> anyhow::R
 pub fn position(args: &Args, p: &PositionArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (mut folder, id) = target::resolve(&args.drafts, &p.draft)?;
     target::draft(&folder, &id)?;
-    let me = who(args, &folder)?;
+    let me = target::acting(args, &folder)?;
     let stance = Stance::from(p.stance);
     folder.update(&id, |draft, session| {
         negotiation::take_position(
@@ -113,14 +113,6 @@ pub fn position(args: &Args, p: &PositionArgs, out: &mut dyn Write) -> anyhow::R
     })?;
     writeln!(out, "{me}: {} {}", stance.as_str(), p.proposal)?;
     Ok(Outcome::Ok)
-}
-
-/// The Partner `--as` names; every change is made by someone.
-fn who(args: &Args, folder: &crate::store::Folder) -> anyhow::Result<String> {
-    match &args.as_partner {
-        Some(name) => target::partner(&folder.session, name),
-        None => bail!("say which Partner you speak for: --as PARTNER (or set PLENARY_AS)"),
-    }
 }
 
 fn read_text(file: &PathBuf) -> anyhow::Result<String> {

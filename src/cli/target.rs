@@ -79,3 +79,11 @@ pub fn partner(session: &Session, name: &str) -> anyhow::Result<String> {
         session.name
     )
 }
+
+/// The Partner `--as` names; every change is made by someone.
+pub fn acting(args: &super::Args, folder: &Folder) -> anyhow::Result<String> {
+    match &args.as_partner {
+        Some(name) => partner(&folder.session, name),
+        None => bail!("say which Partner you speak for: --as PARTNER (or set PLENARY_AS)"),
+    }
+}

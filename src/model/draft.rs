@@ -15,6 +15,9 @@ pub struct Draft {
     /// Classification marking, e.g. `C/REL MTCR`.
     pub marking: Option<String>,
     pub status: DraftStatus,
+    /// Who declared consensus and when; set together with an agreed or
+    /// ad ref status.
+    pub agreed: Option<Agreement>,
     /// Numbered 1..n; version 1 is the original and never changes.
     pub versions: Vec<Version>,
     pub proposals: Vec<Proposal>,
@@ -56,6 +59,15 @@ pub enum DraftStatus {
     AdRef,
 }
 
+/// The Chair's declaration that a draft is agreed (or agreed ad ref).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreement {
+    /// The Chair who declared it.
+    pub by: String,
+    pub at: Timestamp,
+    pub note: Option<String>,
+}
+
 /// An adopted text of a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
@@ -64,6 +76,8 @@ pub struct Version {
     pub author: String,
     pub at: Timestamp,
     pub note: Option<String>,
+    /// The proposal this version adopted, if any.
+    pub adopted_from: Option<String>,
     pub text: String,
 }
 
@@ -78,6 +92,9 @@ pub struct Proposal {
     pub rationale: Option<String>,
     pub status: ProposalStatus,
     pub text: String,
+    /// For a Chair's merged text: the proposals it combines. Adopting it
+    /// accepts them too.
+    pub merges: Vec<String>,
     /// Every position taken, oldest first; a later one by the same Partner
     /// replaces the earlier (see [`Proposal::standing_positions`]).
     pub positions: Vec<Position>,
@@ -188,6 +205,7 @@ mod tests {
             rationale: None,
             status: ProposalStatus::Open,
             text: "x".into(),
+            merges: vec![],
             positions: vec![
                 position("Japan", Stance::Object),
                 position("Germany", Stance::Support),

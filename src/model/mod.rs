@@ -15,7 +15,9 @@ pub mod session;
 mod timestamp;
 pub mod validate;
 
-pub use draft::{Draft, DraftStatus, Position, Proposal, ProposalStatus, Stance, Version};
+pub use draft::{
+    Agreement, Draft, DraftStatus, Position, Proposal, ProposalStatus, Stance, Version,
+};
 pub use reference::Reference;
 pub use session::Session;
 pub use timestamp::Timestamp;

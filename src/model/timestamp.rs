@@ -19,11 +19,13 @@ impl Timestamp {
             .map_err(|e| format!("'{text}' is not a timestamp like 2009-11-09T10:02:11Z ({e})"))
     }
 
-    /// The instant, in UTC, to the second.
+    /// The instant, in UTC, to the millisecond: steps taken within one
+    /// second (a script, a busy plenary) still sort in the order they
+    /// happened. Whole seconds are written without a fraction.
     pub fn from_datetime(at: OffsetDateTime) -> Self {
+        let at = at.to_offset(time::UtcOffset::UTC);
         let at = at
-            .to_offset(time::UtcOffset::UTC)
-            .replace_nanosecond(0)
+            .replace_nanosecond(at.millisecond() as u32 * 1_000_000)
             .unwrap_or(at);
         // Formatting a valid UTC date as RFC 3339 cannot fail for years 0..=9999.
         let text = at
@@ -75,8 +77,13 @@ mod tests {
     }
 
     #[test]
-    fn formats_utc_seconds() {
-        let at = time::macros::datetime!(2009-11-09 12:02:11.5 +02:00);
+    fn formats_utc_to_the_millisecond() {
+        let at = time::macros::datetime!(2009-11-09 12:02:11.5678 +02:00);
+        assert_eq!(
+            Timestamp::from_datetime(at).as_str(),
+            "2009-11-09T10:02:11.567Z"
+        );
+        let at = time::macros::datetime!(2009-11-09 10:02:11 UTC);
         assert_eq!(
             Timestamp::from_datetime(at).as_str(),
             "2009-11-09T10:02:11Z"

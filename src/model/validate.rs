@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::{Draft, SCHEMA, Session, session::suggest};
+use super::{Draft, DraftStatus, SCHEMA, Session, session::suggest};
 
 /// One broken rule, at one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +139,24 @@ pub fn validate_draft(draft: &Draft, session: &Session) -> Vec<Problem> {
             &mut problems,
         );
         check_text(&version.text, &format!("versions.{i}.text"), &mut problems);
+        if let Some(id) = &version.adopted_from {
+            check_proposal_ref(
+                draft,
+                id,
+                &format!("versions.{i}.adopted_from"),
+                &mut problems,
+            );
+        }
+    }
+    if let Some(agreed) = &draft.agreed {
+        check_partner(session, &agreed.by, "agreed.by", "Chair", &mut problems);
+        if draft.status == DraftStatus::Open {
+            problems.push(Problem::new(
+                "agreed",
+                "the draft records an agreement but its status is open: \
+                 set status to agreed or ad-ref, or remove 'agreed'",
+            ));
+        }
     }
     let mut ids = HashSet::new();
     for (i, proposal) in draft.proposals.iter().enumerate() {
@@ -169,6 +187,9 @@ pub fn validate_draft(draft: &Draft, session: &Session) -> Vec<Problem> {
             ));
         }
         check_text(&proposal.text, &format!("{at}.text"), &mut problems);
+        for (j, id) in proposal.merges.iter().enumerate() {
+            check_proposal_ref(draft, id, &format!("{at}.merges.{j}"), &mut problems);
+        }
         for (j, position) in proposal.positions.iter().enumerate() {
             check_partner(
                 session,
@@ -211,6 +232,15 @@ fn unknown_partner_message(session: &Session, name: &str, role: &str) -> String 
         .map(|s| format!(" (did you mean '{s}'?)"))
         .unwrap_or_default();
     format!("unknown Partner '{name}' as {role}{hint}: not in the session's Partner list")
+}
+
+fn check_proposal_ref(draft: &Draft, id: &str, path: &str, problems: &mut Vec<Problem>) {
+    if draft.proposal(id).is_none() {
+        problems.push(Problem::new(
+            path,
+            format!("there is no proposal '{id}' in this draft"),
+        ));
+    }
 }
 
 fn check_text(text: &str, path: &str, problems: &mut Vec<Problem>) {

@@ -1,15 +1,25 @@
-//! What negotiators do to a draft: propose, revise, withdraw, take positions.
+//! What negotiators do to a draft: propose, revise, withdraw, take
+//! positions; and what the Chair does: merge, adopt, declare consensus.
 //!
 //! Every operation is a pure function over a [`Draft`] and the [`Session`]
 //! that checks who may do it, records who and when, and leaves the draft
 //! untouched when it refuses. Saving is the caller's business (the store);
 //! the CLI and the TUI call the same functions.
 
+mod adopt;
+pub mod brackets;
+mod consensus;
+pub mod history;
+pub mod merge;
 mod position;
 mod propose;
 
+pub use adopt::{adopt, carried, file_merge, merge_proposals, merged_objections, objectors};
+pub use consensus::{Consensus, agree, bracket_places, consensus};
 pub use position::take_position;
 pub use propose::{propose, revise, withdraw};
+
+use merge::Conflict;
 
 use thiserror::Error;
 
@@ -41,6 +51,60 @@ pub enum Refusal {
     },
     #[error("draft '{draft}' is {status}: it takes no more proposals or positions")]
     Closed { draft: String, status: &'static str },
+    #[error("only the Chair ({chair}) may {action}; you are acting as {who}")]
+    NotChair {
+        who: String,
+        chair: String,
+        action: &'static str,
+    },
+    #[error("draft '{draft}' has no version {version}")]
+    NoSuchVersion { draft: String, version: u32 },
+    #[error(
+        "proposal '{proposal}' was made on version {base} and collides with version \
+         {current}: the Chair must resolve these by hand (for instance by filing a merged \
+         text){}",
+        adopt::describe(conflicts)
+    )]
+    Collision {
+        proposal: String,
+        base: u32,
+        current: u32,
+        conflicts: Vec<Conflict>,
+    },
+    #[error("adopting '{proposal}' would not change version {version}: it is already in the text")]
+    NothingToAdopt { proposal: String, version: u32 },
+    #[error(
+        "{} {} to '{proposal}': it cannot be adopted while an objection stands",
+        objectors.join(", "),
+        if objectors.len() == 1 { "objects" } else { "object" }
+    )]
+    Objected {
+        proposal: String,
+        objectors: Vec<String>,
+    },
+    #[error("name at least two proposals to merge")]
+    TooFewToMerge,
+    #[error("draft '{draft}' cannot be agreed yet:{}", lines(objections, brackets))]
+    NoConsensus {
+        draft: String,
+        objections: Vec<String>,
+        brackets: Vec<String>,
+    },
+}
+
+/// The reasons of a refused agreement, one indented line each.
+fn lines(objections: &[String], brackets: &[String]) -> String {
+    let mut out = String::new();
+    for objection in objections {
+        out.push_str(&format!("\n  {objection}"));
+    }
+    if !brackets.is_empty() {
+        out.push_str("\n  brackets remain in the current text:");
+    }
+    for place in brackets {
+        out.push_str(&format!("\n    {place}"));
+    }
+    out
 }
 
 /// The exact Partner name for `who`, or a refusal.
@@ -51,6 +115,20 @@ fn partner<'s>(session: &'s Session, who: &str) -> Result<&'s str, Refusal> {
         .find(|p| *p == who)
         .map(String::as_str)
         .ok_or_else(|| Refusal::NotAPartner(who.to_string()))
+}
+
+/// The Chair's exact name if `who` is the Chair, or a refusal naming `action`.
+fn chair<'s>(session: &'s Session, who: &str, action: &'static str) -> Result<&'s str, Refusal> {
+    partner(session, who)?;
+    if session.chair == who {
+        Ok(&session.chair)
+    } else {
+        Err(Refusal::NotChair {
+            who: who.to_string(),
+            chair: session.chair.clone(),
+            action,
+        })
+    }
 }
 
 /// Agreed drafts are closed to further negotiation.
@@ -95,11 +173,13 @@ pub(crate) mod tests {
             source: None,
             marking: None,
             status: DraftStatus::Open,
+            agreed: None,
             versions: vec![Version {
                 version: 1,
                 author: "United States".into(),
                 at: at(),
                 note: None,
+                adopted_from: None,
                 text: "Partners agree.".into(),
             }],
             proposals: vec![],

@@ -36,6 +36,7 @@ pub fn propose(
             .map(String::from),
         status: ProposalStatus::Open,
         text: text.to_string(),
+        merges: Vec::new(),
         positions: Vec::new(),
     });
     Ok(id)

@@ -26,8 +26,8 @@ pub fn session_yaml(session: &Session) -> String {
     optional(&mut out, 0, "opens", session.opens.as_deref());
     optional(&mut out, 0, "closes", session.closes.as_deref());
     line(&mut out, 0, "chair", &session.chair);
-    list(&mut out, "partners", &session.partners);
-    list(&mut out, "drafts", &session.drafts);
+    list(&mut out, 0, "partners", &session.partners);
+    list(&mut out, 0, "drafts", &session.drafts);
     out
 }
 
@@ -39,12 +39,19 @@ pub fn draft_yaml(draft: &Draft) -> String {
     optional(&mut out, 0, "source", draft.source.as_deref());
     optional(&mut out, 0, "marking", draft.marking.as_deref());
     line(&mut out, 0, "status", draft.status.as_str());
+    if let Some(agreed) = &draft.agreed {
+        out.push_str("agreed:\n");
+        line(&mut out, 2, "by", &agreed.by);
+        line(&mut out, 2, "at", agreed.at.as_str());
+        optional(&mut out, 2, "note", agreed.note.as_deref());
+    }
     out.push_str("versions:\n");
     for v in &draft.versions {
         let _ = writeln!(out, "  - version: {}", v.version);
         line(&mut out, 4, "author", &v.author);
         line(&mut out, 4, "at", v.at.as_str());
         optional(&mut out, 4, "note", v.note.as_deref());
+        optional(&mut out, 4, "adopted_from", v.adopted_from.as_deref());
         text(&mut out, 4, "text", &v.text);
     }
     if !draft.proposals.is_empty() {
@@ -59,6 +66,9 @@ pub fn draft_yaml(draft: &Draft) -> String {
         optional(&mut out, 4, "rationale", p.rationale.as_deref());
         line(&mut out, 4, "status", p.status.as_str());
         text(&mut out, 4, "text", &p.text);
+        if !p.merges.is_empty() {
+            list(&mut out, 4, "merges", &p.merges);
+        }
         if !p.positions.is_empty() {
             out.push_str("    positions:\n");
         }
@@ -91,13 +101,15 @@ fn optional(out: &mut String, at: usize, key: &str, value: Option<&str>) {
     }
 }
 
-fn list(out: &mut String, key: &str, items: &[String]) {
+fn list(out: &mut String, at: usize, key: &str, items: &[String]) {
+    indent(out, at);
     if items.is_empty() {
         let _ = writeln!(out, "{key}: []");
         return;
     }
     let _ = writeln!(out, "{key}:");
     for item in items {
+        indent(out, at);
         out.push_str("  - ");
         scalar(out, item);
         out.push('\n');

@@ -8,8 +8,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Draft, DraftStatus, Position, Problem, Proposal, ProposalStatus, Session, Stance, Timestamp,
-    Version,
+    Agreement, Draft, DraftStatus, Position, Problem, Proposal, ProposalStatus, Session, Stance,
+    Timestamp, Version,
 };
 
 #[derive(Deserialize)]
@@ -34,10 +34,18 @@ pub struct RawDraft {
     source: Option<String>,
     marking: Option<String>,
     status: Option<String>,
+    agreed: Option<RawAgreement>,
     #[serde(default)]
     versions: Vec<RawVersion>,
     #[serde(default)]
     proposals: Vec<RawProposal>,
+}
+
+#[derive(Deserialize)]
+struct RawAgreement {
+    by: String,
+    at: String,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +54,7 @@ struct RawVersion {
     author: String,
     at: String,
     note: Option<String>,
+    adopted_from: Option<String>,
     text: String,
 }
 
@@ -58,6 +67,8 @@ struct RawProposal {
     rationale: Option<String>,
     status: Option<String>,
     text: String,
+    #[serde(default)]
+    merges: Vec<String>,
     #[serde(default)]
     positions: Vec<RawPosition>,
 }
@@ -144,6 +155,7 @@ impl RawDraft {
                 author: v.author,
                 at: c.timestamp(v.at, format!("versions.{i}.at")),
                 note: v.note,
+                adopted_from: v.adopted_from,
                 text: v.text,
             })
             .collect();
@@ -183,6 +195,7 @@ impl RawDraft {
                         format!("proposals.{i}.status"),
                     ),
                     text: p.text,
+                    merges: p.merges,
                     positions,
                 }
             })
@@ -194,6 +207,11 @@ impl RawDraft {
             source: self.source,
             marking: self.marking,
             status,
+            agreed: self.agreed.map(|a| Agreement {
+                by: a.by,
+                at: c.timestamp(a.at, "agreed.at".into()),
+                note: a.note,
+            }),
             versions,
             proposals,
         };

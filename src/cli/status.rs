@@ -1,0 +1,220 @@
+//! `plenary status`, `log` and `brackets`: where consensus stands, how each
+//! draft got there, and what is still in brackets.
+
+use std::io::Write;
+
+use clap::Args as ClapArgs;
+use serde_json::json;
+
+use super::list::ListFormat;
+use super::{Args, Outcome, target};
+use crate::model::{Draft, Reference};
+use crate::negotiation::brackets::{line_col, scan};
+use crate::negotiation::history::history;
+use crate::negotiation::{Consensus, consensus};
+use crate::sanitize::sanitize_inline;
+
+#[derive(Debug, Default, ClapArgs)]
+pub struct StatusArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct LogArgs {
+    /// Draft id or path to a draft file.
+    pub draft: String,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct BracketsArgs {
+    /// Draft id or path to a draft file.
+    pub draft: String,
+    /// The text to scan: current (default), original, vN or a proposal id.
+    #[arg(long = "in", value_name = "TEXT", default_value = "current")]
+    pub text: String,
+}
+
+pub fn status(args: &Args, s: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let folder = target::load(&args.drafts)?;
+    let mut rows = Vec::new();
+    for entry in &folder.entries {
+        let row = match entry.draft() {
+            Some(draft) => row(draft, &consensus(draft)),
+            None => {
+                json!({ "id": entry.id, "error": "failed to load (plenary validate says why)" })
+            }
+        };
+        rows.push(row);
+    }
+    if s.format == ListFormat::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(Outcome::Ok);
+    }
+    writeln!(out, "{}", sanitize_inline(&folder.session.name))?;
+    for (n, (entry, row)) in folder.entries.iter().zip(&rows).enumerate() {
+        let id = sanitize_inline(&entry.id);
+        let Some(draft) = entry.draft() else {
+            writeln!(
+                out,
+                "{:>2}. {id:<24} FAILED TO LOAD (plenary validate says why)",
+                n + 1
+            )?;
+            continue;
+        };
+        let standing = consensus(draft);
+        writeln!(
+            out,
+            "{:>2}. {id:<24} {:<7} v{:<3} {}",
+            n + 1,
+            draft.status.as_str(),
+            standing.version,
+            row["summary"].as_str().unwrap_or_default()
+        )?;
+        detail(out, draft, &standing)?;
+    }
+    Ok(Outcome::Ok)
+}
+
+/// One line on where a draft stands: "agreed", "ready to agree", or what
+/// stands in the way.
+pub fn summary(draft: &Draft, standing: &Consensus) -> String {
+    if draft.status != crate::model::DraftStatus::Open {
+        return draft.status.as_str().to_string();
+    }
+    let mut parts = Vec::new();
+    let count = |n: usize, word: &str| {
+        let s = if n == 1 { "" } else { "s" };
+        format!("{n} {word}{s}")
+    };
+    if !standing.objections.is_empty() {
+        parts.push(count(standing.objections.len(), "objection"));
+    }
+    if !standing.reservations.is_empty() {
+        parts.push(count(standing.reservations.len(), "reservation"));
+    }
+    let brackets = standing.brackets.outermost().count();
+    if brackets > 0 {
+        parts.push(count(brackets, "bracket"));
+    }
+    if !standing.brackets.strays.is_empty() {
+        parts.push(count(standing.brackets.strays.len(), "unbalanced bracket"));
+    }
+    if !standing.open.is_empty() {
+        parts.push(count(standing.open.len(), "open proposal"));
+    }
+    let ready = if standing.is_ready() {
+        "ready to agree"
+    } else {
+        "not ready"
+    };
+    if parts.is_empty() {
+        ready.to_string()
+    } else {
+        format!("{ready}: {}", parts.join(", "))
+    }
+}
+
+fn row(draft: &Draft, standing: &Consensus) -> serde_json::Value {
+    let pairs = |list: &[(String, String)]| -> Vec<serde_json::Value> {
+        list.iter()
+            .map(|(partner, proposal)| json!({ "partner": partner, "proposal": proposal }))
+            .collect()
+    };
+    json!({
+        "id": draft.id,
+        "title": draft.title,
+        "status": draft.status.as_str(),
+        "version": standing.version,
+        "ready": standing.is_ready(),
+        "summary": summary(draft, standing),
+        "open_proposals": standing.open,
+        "objections": pairs(&standing.objections),
+        "reservations": pairs(&standing.reservations),
+        "brackets": standing.brackets.outermost().count(),
+        "unbalanced_brackets": standing.brackets.strays.len(),
+    })
+}
+
+fn detail(out: &mut dyn Write, draft: &Draft, standing: &Consensus) -> anyhow::Result<()> {
+    let who_on = |list: &[(String, String)]| -> String {
+        list.iter()
+            .map(|(partner, proposal)| format!("{} on {proposal}", sanitize_inline(partner)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !standing.objections.is_empty() {
+        writeln!(out, "      objections: {}", who_on(&standing.objections))?;
+    }
+    if !standing.reservations.is_empty() {
+        writeln!(
+            out,
+            "      reservations: {}",
+            who_on(&standing.reservations)
+        )?;
+    }
+    let text = draft.current().map_or("", |v| v.text.as_str());
+    for place in crate::negotiation::bracket_places(text, &standing.brackets) {
+        writeln!(out, "      bracket at {}", sanitize_inline(&place))?;
+    }
+    Ok(())
+}
+
+pub fn log(args: &Args, l: &LogArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (folder, id) = target::resolve(&args.drafts, &l.draft)?;
+    let draft = target::draft(&folder, &id)?;
+    for event in history(draft) {
+        let note = event
+            .note
+            .as_deref()
+            .map(|n| format!(": {}", sanitize_inline(n)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}  {:<10} {} {}{note}",
+            event.at,
+            event.reference().unwrap_or_default(),
+            sanitize_inline(&event.who),
+            event.what,
+        )?;
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Lists the bracketed passages and stray brackets of one text; exit 1 when
+/// there are any, like `validate` finding problems.
+pub fn brackets(args: &Args, b: &BracketsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (folder, id) = target::resolve(&args.drafts, &b.draft)?;
+    let draft = target::draft(&folder, &id)?;
+    let text = draft
+        .text_of(&Reference::parse(&b.text))
+        .map_err(anyhow::Error::msg)?;
+    let found = scan(text);
+    for passage in &found.passages {
+        let (line, column) = line_col(text, passage.range.start);
+        let indent = "  ".repeat(passage.depth - 1);
+        writeln!(
+            out,
+            "{line}:{column}: {indent}{}",
+            sanitize_inline(&text[passage.range.clone()])
+        )?;
+    }
+    for stray in &found.strays {
+        let (line, column) = line_col(text, stray.at);
+        writeln!(out, "{line}:{column}: unbalanced: {}", stray.kind)?;
+    }
+    let outermost = found.outermost().count();
+    let nested = found.passages.len() - outermost;
+    writeln!(
+        out,
+        "{outermost} bracketed passage{}, {nested} nested, {} unbalanced",
+        if outermost == 1 { "" } else { "s" },
+        found.strays.len()
+    )?;
+    Ok(if found.is_clean() {
+        Outcome::Ok
+    } else {
+        Outcome::No
+    })
+}

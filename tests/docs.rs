@@ -7,7 +7,12 @@ use plenary::tui::keymap::{Context, markdown};
 fn readme_key_tables_match_the_keymap() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for context in [Context::Browse, Context::Editor] {
+    for context in [
+        Context::Browse,
+        Context::Editor,
+        Context::Review,
+        Context::History,
+    ] {
         let table = markdown(context);
         assert!(
             readme.contains(&table),

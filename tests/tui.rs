@@ -61,6 +61,67 @@ fn france_proposes_the_missing_of() {
     assert_eq!(changes, [("insert".to_string(), "of".to_string())]);
 }
 
+/// The Chair's story on the real binary: France and Germany fix the same
+/// words differently (filed from the shell); the Chair marks both, reads
+/// the merge with its bracketed alternative, files it, adopts it; agreement
+/// is then refused because the brackets remain, and the history shows it.
+#[test]
+fn the_chair_merges_adopts_and_is_told_why_agreement_waits() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let draft = "entities-of-concern";
+    let text = common::stdout(&common::plenary(&drafts, &["show", draft]));
+    for (who, fix) in [
+        ("France", "list of entities"),
+        ("Germany", "list of the entities"),
+    ] {
+        let proposal = text.replace("list entities", fix);
+        let out = common::plenary(
+            &drafts,
+            &["propose", draft, "--as", who, "--text", &proposal],
+        );
+        assert!(out.status.success(), "{}", common::stderr(&out));
+    }
+    let mut tui = Tui::start(&drafts, &["--as", "Brazil"], 120, 40, &[]);
+    tui.wait_text("You are: Brazil");
+    tui.send(keys::DOWN);
+    tui.send(keys::DOWN);
+    tui.wait_text("v1 · ready · 2 open");
+    tui.send(keys::TAB);
+    tui.send(keys::DOWN);
+    tui.send(" ");
+    tui.send(keys::DOWN);
+    tui.send(" ");
+    tui.wait_text("✓ germany-1");
+    tui.send("m");
+    tui.wait_text("File the merge as your proposal brazil-1?");
+    tui.wait_text("[France: of / Germany: of the]");
+    tui.send("y");
+    tui.wait_text("Filed brazil-1");
+    tui.send("a");
+    tui.wait_text("Adopt brazil-1 as v2?");
+    tui.send("y");
+    tui.wait_text("Adopted brazil-1 as v2");
+    tui.wait_text("v2 · 1 bracket");
+    tui.send("g");
+    tui.wait_text("Cannot declare it agreed");
+    tui.wait_text("line 1, column 52: [France: of / Germany: of the]");
+    tui.send(keys::ESC);
+    // Wait for the dialog to close: Esc and a key at once read as Alt+key.
+    tui.wait_for("the dialog to close", |s| {
+        !s.contents().contains("┏ Cannot declare")
+    });
+    tui.send("h");
+    tui.wait_text("Brazil adopted v2 from brazil-1");
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit(), "plenary exits cleanly");
+
+    let file = fs::read_to_string(drafts.join(format!("{draft}.yaml"))).unwrap();
+    assert!(file.contains("adopted_from: brazil-1"), "{file}");
+    assert!(file.contains("status: open"), "{file}");
+    let log = common::stdout(&common::plenary(&drafts, &["log", draft]));
+    assert!(log.contains("Brazil adopted v2 from brazil-1"), "{log}");
+}
+
 #[test]
 fn without_as_a_picker_asks_who_you_are() {
     let (_tmp, drafts) = common::scratch_drafts();

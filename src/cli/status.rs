@@ -77,45 +77,6 @@ pub fn status(args: &Args, s: &StatusArgs, out: &mut dyn Write) -> anyhow::Resul
     Ok(Outcome::Ok)
 }
 
-/// One line on where a draft stands: "agreed", "ready to agree", or what
-/// stands in the way.
-pub fn summary(draft: &Draft, standing: &Consensus) -> String {
-    if draft.status != crate::model::DraftStatus::Open {
-        return draft.status.as_str().to_string();
-    }
-    let mut parts = Vec::new();
-    let count = |n: usize, word: &str| {
-        let s = if n == 1 { "" } else { "s" };
-        format!("{n} {word}{s}")
-    };
-    if !standing.objections.is_empty() {
-        parts.push(count(standing.objections.len(), "objection"));
-    }
-    if !standing.reservations.is_empty() {
-        parts.push(count(standing.reservations.len(), "reservation"));
-    }
-    let brackets = standing.brackets.outermost().count();
-    if brackets > 0 {
-        parts.push(count(brackets, "bracket"));
-    }
-    if !standing.brackets.strays.is_empty() {
-        parts.push(count(standing.brackets.strays.len(), "unbalanced bracket"));
-    }
-    if !standing.open.is_empty() {
-        parts.push(count(standing.open.len(), "open proposal"));
-    }
-    let ready = if standing.is_ready() {
-        "ready to agree"
-    } else {
-        "not ready"
-    };
-    if parts.is_empty() {
-        ready.to_string()
-    } else {
-        format!("{ready}: {}", parts.join(", "))
-    }
-}
-
 fn row(draft: &Draft, standing: &Consensus) -> serde_json::Value {
     let pairs = |list: &[(String, String)]| -> Vec<serde_json::Value> {
         list.iter()
@@ -128,7 +89,7 @@ fn row(draft: &Draft, standing: &Consensus) -> serde_json::Value {
         "status": draft.status.as_str(),
         "version": standing.version,
         "ready": standing.is_ready(),
-        "summary": summary(draft, standing),
+        "summary": standing.summary(),
         "open_proposals": standing.open,
         "objections": pairs(&standing.objections),
         "reservations": pairs(&standing.reservations),

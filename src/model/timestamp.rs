@@ -43,6 +43,15 @@ impl Timestamp {
         &self.0
     }
 
+    /// "2009-11-09 10:02" (UTC): short enough for a list on screen.
+    pub fn to_minute(&self) -> String {
+        let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+        self.instant()
+            .to_offset(time::UtcOffset::UTC)
+            .format(&format)
+            .unwrap_or_else(|_| self.0.clone())
+    }
+
     /// The parsed instant, for ordering entries in time.
     pub fn instant(&self) -> OffsetDateTime {
         OffsetDateTime::parse(&self.0, &Rfc3339).unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -83,6 +92,7 @@ mod tests {
             Timestamp::from_datetime(at).as_str(),
             "2009-11-09T10:02:11.567Z"
         );
+        assert_eq!(Timestamp::from_datetime(at).to_minute(), "2009-11-09 10:02");
         let at = time::macros::datetime!(2009-11-09 10:02:11 UTC);
         assert_eq!(
             Timestamp::from_datetime(at).as_str(),

@@ -25,6 +25,40 @@ impl Consensus {
     pub fn is_ready(&self) -> bool {
         self.objections.is_empty() && self.brackets.is_clean()
     }
+
+    /// One line on where the draft stands: "agreed", "ready to agree", or
+    /// "not ready: 1 objection, 2 brackets, 3 open proposals".
+    pub fn summary(&self) -> String {
+        if self.status != DraftStatus::Open {
+            return self.status.as_str().to_string();
+        }
+        let count = |n: usize, word: &str| {
+            let s = if n == 1 { "" } else { "s" };
+            format!("{n} {word}{s}")
+        };
+        let brackets = self.brackets.outermost().count();
+        let parts: Vec<String> = [
+            (self.objections.len(), "objection"),
+            (self.reservations.len(), "reservation"),
+            (brackets, "bracket"),
+            (self.brackets.strays.len(), "unbalanced bracket"),
+            (self.open.len(), "open proposal"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| count(n, word))
+        .collect();
+        let ready = if self.is_ready() {
+            "ready to agree"
+        } else {
+            "not ready"
+        };
+        if parts.is_empty() {
+            ready.to_string()
+        } else {
+            format!("{ready}: {}", parts.join(", "))
+        }
+    }
 }
 
 /// Reads where `draft` stands.
@@ -140,10 +174,15 @@ mod tests {
         );
         let standing = consensus(&d);
         assert_eq!(standing.reservations, [("Germany".into(), id.clone())]);
+        assert_eq!(
+            standing.summary(),
+            "not ready: 1 objection, 1 reservation, 1 open proposal"
+        );
         take_position(&mut d, &s, "Japan", &id, Stance::Support, None, at()).unwrap();
         agree(&mut d, &s, "Brazil", true, Some("pending Tokyo"), at()).unwrap();
         assert_eq!(d.status, DraftStatus::AdRef);
         assert_eq!(d.agreed.as_ref().unwrap().by, "Brazil");
+        assert_eq!(consensus(&d).summary(), "ad-ref");
     }
 
     #[test]

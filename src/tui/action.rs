@@ -30,6 +30,20 @@ pub enum Action {
     OpenEditor,
     Position(Stance),
     Withdraw,
+    /// Mark or unmark the selected proposal for a merge.
+    Mark,
+    /// Chair: adopt the selected proposal (after a look at the redline).
+    Adopt,
+    /// Chair: merge the marked (or all open) proposals into a Chair's proposal.
+    Merge,
+    /// Chair: declare the draft agreed, or agreed ad referendum.
+    Agree {
+        ad_ref: bool,
+    },
+    /// The draft's history, with a redline of any two entries.
+    History,
+    /// In the history: compare from the selected entry.
+    Pin,
 
     // Editing (the editor and one-line prompts).
     Type(char),

@@ -44,6 +44,15 @@ pub enum Overlay {
         question: String,
         on_yes: Pending,
     },
+    /// Something to read before saying yes (a redline, a refusal's reasons);
+    /// with no `on_yes` it only informs.
+    Review {
+        title: String,
+        lines: Vec<ratatui::text::Line<'static>>,
+        scroll: usize,
+        on_yes: Option<Pending>,
+    },
+    History(super::chair::HistoryView),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +66,22 @@ pub enum PromptFor {
 pub enum Pending {
     LeaveEditor,
     Quit,
-    Withdraw { draft: String, proposal: String },
+    Withdraw {
+        draft: String,
+        proposal: String,
+    },
+    Adopt {
+        draft: String,
+        proposal: String,
+    },
+    FileMerge {
+        draft: String,
+        proposals: Vec<String>,
+    },
+    Agree {
+        draft: String,
+        ad_ref: bool,
+    },
 }
 
 /// A one-line text field.
@@ -138,6 +162,8 @@ pub struct App {
     pub compare: Compare,
     /// Show only this Partner's proposals.
     pub filter: Option<String>,
+    /// Proposals the Chair marked for a merge (ids, selected draft only).
+    pub marked: Vec<String>,
     /// First line of the text pane.
     pub scroll: usize,
     /// What the text pane shows, computed on every change.
@@ -171,6 +197,7 @@ impl App {
             view: View::Redline,
             compare: Compare::Original,
             filter: None,
+            marked: Vec::new(),
             scroll: 0,
             shown: Shown::default(),
             editing: None,
@@ -194,6 +221,8 @@ impl App {
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Prompt { .. }) => Context::Prompt,
             Some(Overlay::Confirm { .. }) => Context::Confirm,
+            Some(Overlay::Review { .. }) => Context::Review,
+            Some(Overlay::History(_)) => Context::History,
             None if self.editing.is_some() => Context::Editor,
             None => Context::Browse,
         }
@@ -231,14 +260,14 @@ impl App {
         u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             level: Level::Info,
             text: text.into(),
         });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             level: Level::Error,
             text: text.into(),
@@ -279,6 +308,8 @@ impl App {
             Context::Help => self.help(action),
             Context::Prompt => self.prompt(action),
             Context::Confirm => self.confirm(action),
+            Context::Review => self.review(action),
+            Context::History => self.history(action),
             Context::Editor => self.edit(action),
             Context::Browse => self.browse(action),
         }
@@ -308,6 +339,11 @@ impl App {
             Action::OpenEditor => self.open_editor(),
             Action::Position(stance) => self.take_position(stance),
             Action::Withdraw => self.ask_withdraw(),
+            Action::Mark => self.toggle_mark(),
+            Action::Adopt => self.ask_adopt(),
+            Action::Merge => self.ask_merge(),
+            Action::Agree { ad_ref } => self.ask_agree(ad_ref),
+            Action::History => self.open_history(),
             Action::Click(col, row) => self.browse_click(col, row),
             Action::Wheel(lines) => self.scroll_text(lines as isize),
             _ => {}
@@ -353,6 +389,7 @@ impl App {
         if index != self.draft {
             self.draft = index;
             self.filter = None;
+            self.marked.clear();
             self.select_row(0);
         }
     }
@@ -467,7 +504,7 @@ impl App {
     /// Applies a core operation to the selected draft and saves it. On
     /// refusal or a failed save the message line says why and the draft (in
     /// memory and on disk) is unchanged.
-    fn change_draft<T>(
+    pub(super) fn change_draft<T>(
         &mut self,
         op: impl FnOnce(&mut Draft, &crate::model::Session) -> Result<T, negotiation::Refusal>,
     ) -> Option<T> {
@@ -827,6 +864,7 @@ impl App {
                         self.info("Left the editor; nothing was filed");
                     }
                     Pending::Withdraw { draft, proposal } => self.withdraw(&draft, &proposal),
+                    chair => self.carry_out(chair),
                 }
                 self.refresh();
             }
@@ -854,7 +892,7 @@ impl App {
     }
 
     /// Recomputes what the text pane shows from the selection.
-    fn refresh(&mut self) {
+    pub(super) fn refresh(&mut self) {
         let width = self.layout().text_inner().width;
         self.shown = Shown::compute(self, width);
         self.scroll = self.scroll.min(self.shown.line_count().saturating_sub(1));

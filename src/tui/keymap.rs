@@ -19,15 +19,21 @@ pub enum Context {
     Prompt,
     /// A yes/no question.
     Confirm,
+    /// A redline to look at before saying yes (the Chair's moves).
+    Review,
+    /// A draft's history.
+    History,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 8] = [
         Context::Browse,
         Context::Editor,
         Context::Prompt,
         Context::Confirm,
+        Context::Review,
+        Context::History,
         Context::Picker,
         Context::Help,
     ];
@@ -39,6 +45,8 @@ impl Context {
             Context::Editor => "Editing a text",
             Context::Prompt => "Answering a question",
             Context::Confirm => "Yes/no questions",
+            Context::Review => "Reviewing a Chair's move",
+            Context::History => "A draft's history",
             Context::Help => "This help",
         }
     }
@@ -84,6 +92,8 @@ pub struct Binding {
     pub what: &'static str,
     /// Its short name in the hint bar; `None` when only help lists it.
     pub hint: Option<&'static str>,
+    /// Only the Chair may do it: the hint bar shows it to the Chair only.
+    pub chair_only: bool,
 }
 
 const fn bind(
@@ -99,6 +109,25 @@ const fn bind(
         action,
         what,
         hint,
+        chair_only: false,
+    }
+}
+
+/// A binding for the Chair's moves.
+const fn chair(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    what: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        what,
+        hint,
+        chair_only: true,
     }
 }
 
@@ -150,6 +179,48 @@ static BROWSE: &[Binding] = &[
         Action::FocusNext,
         "Switch between the drafts and the proposals",
         Some("Drafts/proposals"),
+    ),
+    bind(
+        &[ch('h')],
+        "h",
+        Action::History,
+        "History: versions, proposals and positions, with redlines",
+        Some("History"),
+    ),
+    chair(
+        &[ch('a')],
+        "a",
+        Action::Adopt,
+        "Chair: adopt the selected proposal as the new version",
+        Some("Adopt"),
+    ),
+    chair(
+        &[ch(' ')],
+        "Space",
+        Action::Mark,
+        "Chair: mark the selected proposal for a merge",
+        None,
+    ),
+    chair(
+        &[ch('m')],
+        "m",
+        Action::Merge,
+        "Chair: merge the marked proposals (or all open ones) into a text of yours",
+        Some("Merge"),
+    ),
+    chair(
+        &[ch('g')],
+        "g",
+        Action::Agree { ad_ref: false },
+        "Chair: declare the draft agreed",
+        Some("Agree"),
+    ),
+    chair(
+        &[ch('G')],
+        "G",
+        Action::Agree { ad_ref: true },
+        "Chair: declare the draft agreed ad referendum",
+        None,
     ),
     bind(
         &[ch('v')],
@@ -455,6 +526,93 @@ static CONFIRM: &[Binding] = &[
     ),
 ];
 
+static REVIEW: &[Binding] = &[
+    bind(
+        &[ch('y'), ch('Y')],
+        "y",
+        Action::Yes,
+        "Yes, do it",
+        Some("Yes"),
+    ),
+    bind(&[ch('n'), ch('N')], "n", Action::No, "No", Some("No")),
+    bind(
+        &[key(Esc), key(Enter)],
+        "Esc",
+        Action::Cancel,
+        "Close without doing anything",
+        Some("Back"),
+    ),
+    bind(&[key(Up)], "↑", Action::Move(Move::Up), "Scroll up", None),
+    bind(
+        &[key(Down)],
+        "↓",
+        Action::Move(Move::Down),
+        "Scroll down",
+        None,
+    ),
+    bind(
+        &[key(PageUp)],
+        "PgUp",
+        Action::Move(Move::PageUp),
+        "Page up",
+        None,
+    ),
+    bind(
+        &[key(PageDown)],
+        "PgDn",
+        Action::Move(Move::PageDown),
+        "Page down",
+        None,
+    ),
+    QUIT,
+];
+
+static HISTORY: &[Binding] = &[
+    bind(
+        &[key(Esc), ch('q'), ch('h')],
+        "Esc",
+        Action::Cancel,
+        "Close the history",
+        Some("Close"),
+    ),
+    bind(
+        &[key(Up)],
+        "↑",
+        Action::Move(Move::Up),
+        "Previous entry",
+        Some("Previous"),
+    ),
+    bind(
+        &[key(Down)],
+        "↓",
+        Action::Move(Move::Down),
+        "Next entry",
+        Some("Next"),
+    ),
+    bind(
+        &[ch(' ')],
+        "Space",
+        Action::Pin,
+        "Compare from this entry (again: back to each entry's own base)",
+        Some("Compare from here"),
+    ),
+    bind(
+        &[key(PageUp)],
+        "PgUp",
+        Action::Move(Move::PageUp),
+        "Scroll the redline up",
+        None,
+    ),
+    bind(
+        &[key(PageDown)],
+        "PgDn",
+        Action::Move(Move::PageDown),
+        "Scroll the redline down",
+        None,
+    ),
+    QUIT,
+];
+
 static PICKER: &[Binding] = &[
     bind(
         &[key(Enter)],
@@ -535,6 +693,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Editor => EDITOR,
         Context::Prompt => PROMPT,
         Context::Confirm => CONFIRM,
+        Context::Review => REVIEW,
+        Context::History => HISTORY,
         Context::Help => HELP,
     }
 }

@@ -139,6 +139,27 @@ fn item_at(
     (index < count).then_some(index)
 }
 
+/// A rectangle of at most `width`×`height` in the middle of `screen`.
+pub fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(screen.width), height.min(screen.height));
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The large dialog that shows a redline before the Chair confirms, and
+/// the history: nearly the whole screen, at most 100 columns wide.
+pub fn review_area(screen: Rect) -> Rect {
+    centered(
+        screen,
+        screen.width.saturating_sub(4).min(100),
+        screen.height.saturating_sub(2),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

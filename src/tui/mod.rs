@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod chair;
 pub mod edit;
 pub mod editor;
 pub mod keymap;

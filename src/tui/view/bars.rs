@@ -43,8 +43,12 @@ pub fn draw(frame: &mut Frame, app: &App, layout: &Layout) {
 
     let mut hints = Vec::new();
     let mut used = 0;
+    let chair = app.me.as_deref() == Some(app.folder.session.chair.as_str());
     for binding in bindings(app.context()) {
         let Some(name) = binding.hint else { continue };
+        if binding.chair_only && !chair {
+            continue;
+        }
         let cost = binding.label.width() + name.width() + 3;
         if used + cost > usize::from(layout.hints.width) {
             break;

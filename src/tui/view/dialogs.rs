@@ -11,7 +11,7 @@ use super::{fit, pane, selected_style};
 use crate::sanitize::sanitize_inline;
 use crate::tui::app::{App, LineInput, Overlay};
 use crate::tui::keymap::{Context, bindings};
-use crate::tui::layout::first_visible;
+use crate::tui::layout::{centered, first_visible};
 use crate::tui::shown::partner_matches;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -20,6 +20,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => {}
         Some(Overlay::Picker { filter, selected }) => picker(frame, app, filter, *selected, screen),
         Some(Overlay::Help { scroll }) => help(frame, *scroll, screen),
+        Some(Overlay::Review {
+            title,
+            lines,
+            scroll,
+            on_yes,
+        }) => super::review::review(frame, title, lines, *scroll, on_yes.is_some(), app.color),
+        Some(Overlay::History(view)) => super::review::history(frame, view, app.color),
         Some(Overlay::Prompt {
             question, input, ..
         }) => prompt(frame, question, input, screen),
@@ -161,15 +168,4 @@ fn help(frame: &mut Frame, scroll: usize, screen: Rect) {
         )),
         area,
     );
-}
-
-/// A rectangle of at most `width`×`height` in the middle of `screen`.
-fn centered(screen: Rect, width: u16, height: u16) -> Rect {
-    let (w, h) = (width.min(screen.width), height.min(screen.height));
-    Rect::new(
-        screen.x + (screen.width - w) / 2,
-        screen.y + (screen.height - h) / 2,
-        w,
-        h,
-    )
 }

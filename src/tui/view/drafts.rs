@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{fit, pane, selected_style};
-use crate::model::{Draft, Stance};
+use crate::model::{Draft, DraftStatus};
+use crate::negotiation::consensus;
 use crate::sanitize::sanitize_inline;
 use crate::store::{Entry, EntryState};
 use crate::tui::app::{App, Focus};
@@ -83,22 +84,30 @@ fn item(i: usize, entry: &Entry, width: usize) -> [Line<'static>; 2] {
     }
 }
 
+/// Where the draft stands, short enough for the list: "v2 · agreed",
+/// "v1 · ready to agree", "v3 · 1 objection · 2 brackets · 3 open".
 fn facts(draft: &Draft) -> String {
-    let version = draft.current().map_or(0, |v| v.version);
-    let open: Vec<_> = draft.open_proposals().collect();
-    let objections: usize = open.iter().map(|p| p.count(Stance::Object)).sum();
-    let mut out = format!("{} · v{version} · ", draft.status.as_str());
-    out.push_str(&match open.len() {
-        0 => "no proposals".to_string(),
-        1 => "1 proposal".to_string(),
-        n => format!("{n} proposals"),
-    });
-    match objections {
-        0 => {}
-        1 => out.push_str(", 1 objection"),
-        n => out.push_str(&format!(", {n} objections")),
+    let standing = consensus(draft);
+    let v = standing.version;
+    if draft.status != DraftStatus::Open || standing.is_ready() && standing.open.is_empty() {
+        return format!("v{v} · {}", standing.summary());
     }
-    out
+    let count = |n: usize, word: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {word}")),
+        n => Some(format!("{n} {word}s")),
+    };
+    let parts: Vec<String> = [
+        count(standing.objections.len(), "objection"),
+        count(standing.brackets.outermost().count(), "bracket"),
+        count(standing.brackets.strays.len(), "stray bracket"),
+        (!standing.open.is_empty()).then(|| format!("{} open", standing.open.len())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let ready = if standing.is_ready() { "ready · " } else { "" };
+    format!("v{v} · {ready}{}", parts.join(" · "))
 }
 
 /// `line` in `style` throughout, filled to `width` so the highlight is a bar.

@@ -7,6 +7,7 @@ mod dialogs;
 mod drafts;
 mod editing;
 mod proposals;
+mod review;
 pub mod styled;
 mod text;
 

@@ -42,7 +42,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .and_then(|d| d.current())
         .map_or(String::new(), |v| format!("current text (v{})", v.version));
     let mut rows = vec![fit(&row(&current, "", "", "", ""), width)];
-    rows.extend(listed.iter().map(|p| fit(&proposal_row(p), width)));
+    rows.extend(
+        listed
+            .iter()
+            .map(|p| fit(&proposal_row(p, app.marked.contains(&p.id)), width)),
+    );
     let first = first_visible(app.row, 1, inner.height.saturating_sub(1));
     for (i, text) in rows.into_iter().enumerate().skip(first) {
         let status = i
@@ -69,7 +73,8 @@ fn row(id: &str, partner: &str, status: &str, positions: &str, rationale: &str) 
     format!("{id:<22} {partner:<18} {status:<10} {positions:<26} {rationale}")
 }
 
-fn proposal_row(p: &Proposal) -> String {
+/// A proposal's row; one the Chair marked for a merge starts with `✓`.
+fn proposal_row(p: &Proposal, marked: bool) -> String {
     let counts = [
         (Stance::Support, "support"),
         (Stance::Object, "object"),
@@ -82,8 +87,9 @@ fn proposal_row(p: &Proposal) -> String {
     })
     .collect::<Vec<_>>()
     .join(", ");
+    let mark = if marked { "✓ " } else { "" };
     row(
-        &sanitize_inline(&p.id),
+        &format!("{mark}{}", sanitize_inline(&p.id)),
         &sanitize_inline(&p.partner),
         p.status.as_str(),
         if counts.is_empty() { "—" } else { &counts },

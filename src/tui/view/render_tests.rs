@@ -76,7 +76,7 @@ fn browse_shows_drafts_text_proposals_status_and_hints() {
     for needle in [
         "Drafts (4)",
         " 1. U.S. Proposal on IE-TEM",
-        "open · v1 · no proposals",
+        "v1 · ready to agree",
         "ie-tem-working-group · current text (v1) against the original (v1)",
         "Proposals (0 open)",
         "current text (v1)",
@@ -141,10 +141,7 @@ fn positions_show_in_the_list() {
     app.update(Action::Position(Stance::Support));
     let text = screen(&render(&app));
     assert!(text.contains("1 support, 1 object"), "{text}");
-    assert!(
-        text.contains("open · v1 · 1 proposal, 1 objection"),
-        "{text}"
-    );
+    assert!(text.contains("v1 · 1 objection · 1 open"), "{text}");
 }
 
 #[test]
@@ -276,4 +273,53 @@ fn without_colour_the_redline_still_strikes_and_underlines() {
         buffer[selected].modifier.contains(Modifier::REVERSED),
         "the selection shows in reverse video"
     );
+}
+
+#[test]
+fn the_chairs_merge_review_shows_the_bracketed_alternative_in_bold() {
+    let (_tmp, mut app) = app_as("Brazil");
+    for (partner, fix) in [
+        ("France", "list of entities"),
+        ("Germany", "list of the entities"),
+    ] {
+        app.folder
+            .update("entities-of-concern", |d, s| {
+                let text = d.current().unwrap().text.replace("list entities", fix);
+                crate::negotiation::propose(
+                    d,
+                    s,
+                    partner,
+                    &text,
+                    None,
+                    crate::model::Timestamp::now(),
+                )
+            })
+            .unwrap();
+    }
+    for a in [
+        Action::Move(Move::Down),
+        Action::Move(Move::Down),
+        Action::Merge,
+    ] {
+        app.update(a);
+    }
+    let buffer = render(&app);
+    let text = screen(&buffer);
+    assert!(
+        text.contains("File the merge as your proposal brazil-1?"),
+        "{text}"
+    );
+    assert!(text.contains("y yes   n no   Esc close"), "{text}");
+    let needle = "[France: of / Germany: of the]";
+    let (x, y) = find(&buffer, needle).expect("the alternative is on screen");
+    for i in 0..needle.len() as u16 {
+        let cell = &buffer[(x + i, y)];
+        assert!(cell.modifier.contains(Modifier::BOLD), "{needle} at {i}");
+        assert!(
+            cell.modifier.contains(Modifier::UNDERLINED),
+            "it is inserted text"
+        );
+    }
+    let (x, y) = find(&buffer, "list").unwrap();
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::BOLD));
 }

@@ -27,23 +27,36 @@ pub fn op_style(op: Op) -> Style {
     }
 }
 
-/// A plain text, wrapped.
+/// A plain text, wrapped; bracketed passages stand out.
 pub fn plain_lines(text: &str, width: u16) -> Vec<Line<'static>> {
-    wrap(&[(Style::default(), text)], width, usize::MAX)
+    wrap(
+        &highlight_brackets(&[(Style::default(), text)]),
+        width,
+        usize::MAX,
+    )
 }
 
-/// An inline redline, wrapped.
+/// An inline redline, wrapped; bracketed passages stand out.
 ///
 /// Where an insertion directly follows the deletion it replaces, a space is
 /// shown between them ("~~a useful~~ __an essential__", not
 /// "~~a useful~~__an essential__"): display only, the text is not changed.
 pub fn redline_lines(spans: &[Span], width: u16) -> Vec<Line<'static>> {
-    redline_lines_upto(spans, width, usize::MAX)
+    wrap(
+        &highlight_brackets(&redline_pieces(spans)),
+        width,
+        usize::MAX,
+    )
 }
 
 /// The first `max_lines` lines of [`redline_lines`], for a pane drawn on
-/// every keystroke: the cost follows the pane's size, not the text's.
+/// every keystroke: the cost follows the pane's size, not the text's (so
+/// brackets, which need the whole text scanned, are not highlighted).
 pub fn redline_lines_upto(spans: &[Span], width: u16, max_lines: usize) -> Vec<Line<'static>> {
+    wrap(&redline_pieces(spans), width, max_lines)
+}
+
+fn redline_pieces(spans: &[Span]) -> Vec<(Style, &str)> {
     let mut pieces: Vec<(Style, &str)> = Vec::with_capacity(spans.len() + 4);
     for (i, s) in spans.iter().enumerate() {
         let replaces = i > 0 && s.op == Op::Insert && spans[i - 1].op == Op::Delete;
@@ -56,7 +69,63 @@ pub fn redline_lines_upto(spans: &[Span], width: u16, max_lines: usize) -> Vec<L
         }
         pieces.push((op_style(s.op), s.text.as_str()));
     }
-    wrap(&pieces, width, max_lines)
+    pieces
+}
+
+/// How a bracketed (unagreed) passage looks: bold, so it stands out without
+/// colour too, and magenta where the redline has not coloured it already.
+pub fn bracket_style(style: Style) -> Style {
+    let style = style.add_modifier(Modifier::BOLD);
+    if style.fg.is_none() {
+        style.fg(Color::Magenta)
+    } else {
+        style
+    }
+}
+
+/// `pieces` cut where bracketed passages (nested ones inside the outermost)
+/// start and end, the passages in [`bracket_style`].
+fn highlight_brackets<'a>(pieces: &[(Style, &'a str)]) -> Vec<(Style, &'a str)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut push = |style: Style, text: &'a str| {
+        if !text.is_empty() {
+            out.push((style, text));
+        }
+    };
+    let mut depth = 0usize;
+    for &(style, text) in pieces {
+        if depth == 0 && !text.contains(['[', ']']) {
+            push(style, text);
+            continue;
+        }
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            match c {
+                '[' => {
+                    if depth == 0 {
+                        push(style, &text[start..i]);
+                        start = i;
+                    }
+                    depth += 1;
+                }
+                ']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        push(bracket_style(style), &text[start..=i]);
+                        start = i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let rest_style = if depth > 0 {
+            bracket_style(style)
+        } else {
+            style
+        };
+        push(rest_style, &text[start..]);
+    }
+    out
 }
 
 /// Old text left, new text right, aligned change by change.
@@ -271,6 +340,29 @@ mod tests {
     fn control_characters_become_visible_and_nothing_is_dropped() {
         let lines = plain_lines("a\u{1b}]0;title\u{7}b\u{202e}c\r\nd", 80);
         assert_eq!(texts(&lines), ["a␛]0;title␇b<U+202E>c", "d"]);
+    }
+
+    #[test]
+    fn bracketed_passages_are_bold_across_spans_and_nesting() {
+        let lines = plain_lines("Partners [agree [to] x] now", 80);
+        let bold: String = lines[0]
+            .spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(bold, "[agree [to] x]");
+        let spans = crate::redline::redline("a [b c] d", "a [b e] d").spans;
+        let lines = redline_lines(&spans, 80);
+        let bold: String = lines[0]
+            .spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(bold, "[b c e]");
+        let plain: String = lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(plain, "a [b c e] d");
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 mod atomic;
 mod emit;
+pub mod lock;
 mod read;
 pub mod recovery;
 mod scan;
@@ -271,9 +272,13 @@ impl Folder {
     }
 
     /// Applies `op` to draft `id` as it is on disk now and saves the
-    /// result: the one way front ends change a draft. Reading the file
-    /// again first means a proposal another session saved since this
-    /// folder was loaded is kept, not overwritten. When `op` refuses, or
+    /// result: the one way front ends change a draft. It runs under the
+    /// draft's lock (see [`lock`]) and reads the file again first, so a
+    /// proposal another process saved since this folder was loaded is
+    /// kept, and two processes saving at once both land: the change is
+    /// merged into what is on disk by replaying the operation on it (which
+    /// also re-checks it: a proposal withdrawn meanwhile cannot be
+    /// supported). When `op` refuses, or
     /// the file does not load, or the save fails, the file is unchanged and
     /// the error says why.
     pub fn update<T, E: fmt::Display>(
@@ -285,6 +290,15 @@ impl Folder {
             return Err(UpdateError::NoSuchDraft(id.to_string()));
         };
         let path = self.entries[index].path.clone();
+        // One writer at a time: the read below sees every save before ours,
+        // and no save lands between our read and our write.
+        let _lock = lock::acquire(&self.dir, id).map_err(|source| SaveError::Io {
+            file: path.clone(),
+            source,
+        })?;
+        if let Some(name) = path.file_name() {
+            lock::sweep_temps(&self.dir, &name.to_string_lossy());
+        }
         let mut draft = match load_draft(&path, &self.session) {
             Ok(draft) => draft,
             Err(diagnostics) => {

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use super::chair::{AdoptArgs, AgreeArgs, MergeArgs};
 use super::diff::DiffArgs;
+use super::git::MergeDriverArgs;
 use super::list::ListArgs;
 use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
 use super::show::ShowArgs;
@@ -65,4 +66,8 @@ pub enum Command {
     Log(LogArgs),
     /// List the bracketed (unagreed) passages of a draft's text.
     Brackets(BracketsArgs),
+    /// Set up the git repository holding the drafts to merge them with plenary.
+    InitGit,
+    /// git's merge driver for draft files (set up by init-git): merge %O %A %B %P.
+    MergeDriver(MergeDriverArgs),
 }

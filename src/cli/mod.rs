@@ -8,6 +8,7 @@
 mod args;
 mod chair;
 mod diff;
+mod git;
 mod list;
 mod propose;
 mod show;
@@ -82,5 +83,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Status(s)) => status::status(args, s, out),
         Some(Command::Log(l)) => status::log(args, l, out),
         Some(Command::Brackets(b)) => status::brackets(args, b, out),
+        Some(Command::InitGit) => git::init_git(args, out),
+        Some(Command::MergeDriver(m)) => git::merge_driver(args, m, out),
     }
 }

@@ -15,6 +15,7 @@
 mod atomic;
 mod emit;
 pub mod lock;
+pub mod merge;
 mod read;
 pub mod recovery;
 mod scan;
@@ -28,7 +29,9 @@ use crate::model::{self, Draft, Session};
 
 pub use atomic::is_temp_name;
 pub use emit::{draft_yaml, session_yaml};
-pub use read::{MAX_FILE_BYTES, MAX_PROBLEMS, parse_draft, parse_session};
+pub use read::{
+    MAX_FILE_BYTES, MAX_PROBLEMS, parse_draft, parse_session, read_capped as read_text,
+};
 pub use scan::{MAX_DEPTH, MAX_NODES, Position};
 
 /// The session file's name inside a drafts folder.

@@ -1,0 +1,199 @@
+//! `plenary merge-driver` and `plenary init-git`: git as the way between
+//! machines, merging draft files by meaning rather than by line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, anyhow, bail};
+use clap::Args as ClapArgs;
+
+use super::{Args, Outcome};
+use crate::model::{Draft, Session, validate_draft, validate_session};
+use crate::sanitize::sanitize_inline;
+use crate::store::merge::{merge_drafts, merge_sessions};
+use crate::store::{self, SESSION_FILE, draft_yaml, parse_draft, parse_session, session_yaml};
+
+#[derive(Debug, ClapArgs)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O).
+    pub base: PathBuf,
+    /// Our version, overwritten with the result (git's %A).
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
+    /// The file's path in the repository (git's %P), to find plenary.yaml
+    /// and to name the file in messages.
+    pub path: PathBuf,
+}
+
+/// Merges three versions of a draft (or of plenary.yaml) as git asks a
+/// merge driver to: the result replaces `ours`; exit 0 when clean, 1 when
+/// something was changed two ways (reported, ours kept for it).
+pub fn merge_driver(
+    _args: &Args,
+    m: &MergeDriverArgs,
+    _out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let read = |p: &Path| store::read_text(p).map_err(|d| anyhow!("{d}"));
+    let (base, ours, theirs) = (read(&m.base)?, read(&m.ours)?, read(&m.theirs)?);
+    let name = &m.path;
+    let (merged, conflicts) = if name.file_name().is_some_and(|n| n == SESSION_FILE) {
+        let parse = |src: &str| parse_session(src, name).map_err(diagnostics);
+        let ours = parse(&ours)?;
+        let base = if base.trim().is_empty() {
+            ours.clone()
+        } else {
+            parse(&base)?
+        };
+        let (session, mut conflicts) = merge_sessions(&base, &ours, &parse(&theirs)?);
+        conflicts.extend(
+            validate_session(&session)
+                .into_iter()
+                .map(|p| format!("{}: {}", p.path, p.message)),
+        );
+        (session_yaml(&session), conflicts)
+    } else {
+        let session = session_beside(name)?;
+        let parse = |src: &str| parse_draft(src, name, &session).map_err(diagnostics);
+        let ours = parse(&ours)?;
+        let base = if base.trim().is_empty() {
+            empty_like(&ours)
+        } else {
+            parse(&base)?
+        };
+        let merged = merge_drafts(&base, &ours, &parse(&theirs)?);
+        let mut conflicts = merged.conflicts;
+        conflicts.extend(
+            validate_draft(&merged.draft, &session)
+                .into_iter()
+                .map(|p| format!("{}: {}", p.path, p.message)),
+        );
+        let err = &mut std::io::stderr().lock();
+        for (old, new) in &merged.renamed {
+            writeln!(
+                err,
+                "plenary: {}: their {old} is now {new} (both sides filed {old})",
+                name.display()
+            )?;
+        }
+        (draft_yaml(&merged.draft), conflicts)
+    };
+    std::fs::write(&m.ours, merged)
+        .with_context(|| format!("{}: cannot write", m.ours.display()))?;
+    let err = &mut std::io::stderr().lock();
+    for conflict in &conflicts {
+        writeln!(
+            err,
+            "plenary: {}: conflict: {}",
+            name.display(),
+            sanitize_inline(conflict)
+        )?;
+    }
+    Ok(if conflicts.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::No
+    })
+}
+
+/// The session of the drafts folder `path` is in, as the working tree has it.
+fn session_beside(path: &Path) -> anyhow::Result<Session> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file = dir.join(SESSION_FILE);
+    let src = store::read_text(&file).map_err(|d| anyhow!("{d}"))?;
+    parse_session(&src, &file).map_err(diagnostics)
+}
+
+/// A base for a draft both sides added: the same draft with nothing in it.
+fn empty_like(draft: &Draft) -> Draft {
+    Draft {
+        versions: Vec::new(),
+        proposals: Vec::new(),
+        ..draft.clone()
+    }
+}
+
+fn diagnostics(list: Vec<store::Diagnostic>) -> anyhow::Error {
+    let lines: Vec<String> = list.iter().map(ToString::to_string).collect();
+    anyhow!("{}", lines.join("\n"))
+}
+
+/// Sets up the repository holding the drafts folder to merge drafts with
+/// plenary: `.gitattributes` and `.gitignore` in the drafts folder, and the
+/// driver in the repository's git config.
+pub fn init_git(args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let dir = &args.drafts;
+    if !dir.join(SESSION_FILE).is_file() {
+        bail!(
+            "{}: no {SESSION_FILE} here; is this a drafts folder?",
+            dir.display()
+        );
+    }
+    let git = |what: &[&str]| -> anyhow::Result<std::process::Output> {
+        Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(what)
+            .output()
+            .context("cannot run git; is it installed?")
+    };
+    if !git(&["rev-parse", "--git-dir"])?.status.success() {
+        bail!(
+            "{} is not inside a git repository (git init first)",
+            dir.display()
+        );
+    }
+    let exe = std::env::current_exe().context("cannot find the plenary program")?;
+    let driver = format!("'{}' merge-driver %O %A %B %P", exe.display());
+    for setting in [
+        [
+            "config",
+            "merge.plenary.name",
+            "plenary: merge drafts by meaning",
+        ],
+        ["config", "merge.plenary.driver", driver.as_str()],
+    ] {
+        let done = git(&setting)?;
+        if !done.status.success() {
+            bail!(
+                "git {}: {}",
+                setting.join(" "),
+                String::from_utf8_lossy(&done.stderr)
+            );
+        }
+    }
+    add_line(&dir.join(".gitattributes"), "*.yaml merge=plenary")?;
+    for ignored in [store::lock::DIR, store::recovery::DIR] {
+        add_line(&dir.join(".gitignore"), &format!("{ignored}/"))?;
+    }
+    writeln!(
+        out,
+        "git now merges {}/*.yaml with: {driver}",
+        dir.display()
+    )?;
+    writeln!(
+        out,
+        "commit {0}/.gitattributes and {0}/.gitignore; run `plenary init-git` once in each clone",
+        dir.display()
+    )?;
+    Ok(Outcome::Ok)
+}
+
+/// Appends `line` to `file` unless it is there already.
+fn add_line(file: &Path, line: &str) -> anyhow::Result<()> {
+    let now = std::fs::read_to_string(file).unwrap_or_default();
+    if now.lines().any(|l| l.trim() == line) {
+        return Ok(());
+    }
+    let mut text = now;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(line);
+    text.push('\n');
+    std::fs::write(file, text).with_context(|| format!("{}: cannot write", file.display()))
+}

@@ -55,15 +55,19 @@ fn line(line: &Line) -> String {
 }
 
 /// The redline in CriticMarkup, each span's text sanitized and escaped.
+/// A mark's text is never at the start of a line (its `{++` is), so only
+/// equal text can need a line start escaped.
 fn critic(change: &Change) -> String {
     let mut out = String::new();
     for span in &change.spans {
-        let text = escape(&sanitize(&span.text));
-        match span.op {
-            Op::Equal => out.push_str(&text),
-            Op::Delete => out.push_str(&format!("{{--{text}--}}")),
-            Op::Insert => out.push_str(&format!("{{++{text}++}}")),
-        }
+        let (open, close) = match span.op {
+            Op::Equal => ("", ""),
+            Op::Delete => ("{--", "--}"),
+            Op::Insert => ("{++", "++}"),
+        };
+        out.push_str(open);
+        escape_into(&sanitize(&span.text), &mut out);
+        out.push_str(close);
     }
     out
 }
@@ -90,37 +94,47 @@ const SPECIAL: &[char] = &[
     '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '#', '|', '~', '&', '^', '$', '@', '!',
 ];
 
-/// Backslash-escapes markup characters, and the first character of each
-/// line that would start a block (list item, heading, quote, rule).
+/// `text` escaped as a Markdown paragraph of its own.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        escape_line(line, &mut out);
-    }
+    escape_into(text, &mut out);
     out
 }
 
-fn escape_line(line: &str, out: &mut String) {
-    // Leading blanks would make an indented code block: keep them as
-    // character references, which are text, not indentation.
-    let body = line.trim_start_matches([' ', '\t']);
-    for c in line[..line.len() - body.len()].chars() {
-        out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
-    }
-    let bullet = body.starts_with(['-', '+', '=']);
-    let marker = ordered_marker(body);
-    for (i, c) in body.char_indices() {
-        if SPECIAL.contains(&c) || (i == 0 && bullet) || marker == Some(i) {
+/// Appends `text` to the Markdown in `out`, backslash-escaping markup
+/// characters. Where `text` starts a line of `out` (after a line break, or
+/// at the very start), blanks become character references (they would
+/// indent a code block) and a character that would open a list item,
+/// heading, quote or rule is escaped too.
+fn escape_into(text: &str, out: &mut String) {
+    let mut line_start = out.is_empty() || out.ends_with('\n');
+    // Where the `.` or `)` of a leading `12.` or `3)` is.
+    let mut mark_at = None;
+    for (i, c) in text.char_indices() {
+        if line_start {
+            match c {
+                ' ' => {
+                    out.push_str("&#32;");
+                    continue;
+                }
+                '\t' => {
+                    out.push_str("&#9;");
+                    continue;
+                }
+                '-' | '+' | '=' => out.push('\\'),
+                _ => mark_at = ordered_marker(&text[i..]).map(|m| i + m),
+            }
+        }
+        if SPECIAL.contains(&c) || mark_at == Some(i) {
             out.push('\\');
         }
         out.push(c);
+        line_start = c == '\n';
     }
 }
 
-/// Where the `.` or `)` of a leading `12.` or `3)` is: an ordered list.
+/// Where the mark of a leading `12.` or `3)` is, if `line` starts with
+/// one: an ordered list item.
 fn ordered_marker(line: &str) -> Option<usize> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let next = line.as_bytes().get(digits)?;
@@ -147,6 +161,22 @@ mod tests {
         );
         assert_eq!(escape("    code"), "&#32;&#32;&#32;&#32;code");
         assert_eq!(escape("Partners' \"list\""), "Partners' \"list\"");
+        assert_eq!(escape("a\n  - b"), "a\n&#32;&#32;\\- b");
+    }
+
+    #[test]
+    fn only_equal_text_starts_a_line() {
+        let change = Change {
+            spans: crate::redline::redline("- a b", "- a c").spans,
+            author: "France".into(),
+            at: "2009-11-09T10:02:11Z".into(),
+        };
+        assert_eq!(critic(&change), "\\- a {--b--}{++c++}");
+        let change = Change {
+            spans: crate::redline::redline("x\n- a", "x\n+ a").spans,
+            ..change
+        };
+        assert_eq!(critic(&change), "x\n{-----}{+++++} a");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::diff::DiffArgs;
+use super::export::ExportArgs;
 use super::list::ListArgs;
 use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
 use super::show::ShowArgs;
@@ -51,4 +52,6 @@ pub enum Command {
     Withdraw(WithdrawArgs),
     /// Support, object to or reserve on a proposal, as your Partner.
     Position(PositionArgs),
+    /// Export the clean text, the redline or the compilation text (txt, md, html, docx).
+    Export(ExportArgs),
 }

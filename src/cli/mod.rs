@@ -7,6 +7,7 @@
 
 mod args;
 mod diff;
+mod export;
 mod list;
 mod propose;
 mod show;
@@ -72,5 +73,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Propose(p)) => propose::propose(args, p, out),
         Some(Command::Withdraw(w)) => propose::withdraw(args, w, out),
         Some(Command::Position(p)) => propose::position(args, p, out),
+        Some(Command::Export(e)) => export::run(args, e, out),
     }
 }

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{self, Draft, Session};
 
-pub use atomic::is_temp_name;
+pub use atomic::{is_temp_name, write_atomic};
 pub use emit::{draft_yaml, session_yaml};
 pub use read::{MAX_FILE_BYTES, MAX_PROBLEMS, parse_draft, parse_session};
 pub use scan::{MAX_DEPTH, MAX_NODES, Position};

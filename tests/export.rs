@@ -444,7 +444,7 @@ fn output_file_is_written_whole_and_never_over_a_draft() {
 pub fn hostile() -> (tempfile::TempDir, PathBuf) {
     let (tmp, drafts) = common::scratch_drafts();
     let text = "Partners <script>alert('x')</script> & \"agree\" \u{1b}]0;pwned\u{7} \
-                to hold *a* [Round](http://x) {--Table--}\u{0} \u{202E}evil";
+                to hold *a* [Round](http://x) {--Table--}\u{0} \u{202E}evil שלום";
     let out = plenary(
         &drafts,
         &[
@@ -505,8 +505,12 @@ fn hostile_text_is_escaped_in_every_format() {
         "controls are shown, not passed"
     );
     assert!(!html.contains("<script"));
-    // The override sits inside its own isolate, which ends before anything else.
-    for (at, _) in html.match_indices('\u{202E}') {
+    assert!(
+        html.contains("&lt;U+202E&gt;evil") && !html.contains('\u{202E}'),
+        "overrides shown"
+    );
+    // Right-to-left text sits inside its own isolate, which ends before anything else.
+    for (at, _) in html.match_indices('ש') {
         assert!(
             html[..at]
                 .rfind('<')
@@ -523,7 +527,7 @@ fn hostile_text_is_escaped_in_every_format() {
     for escaped in [
         "{++\\*++}a",
         "{++\\](http://x) \\{--++}Table",
-        "{++--\\}␀ \\<U+202E\\>evil++}",
+        "{++--\\}␀ \\<U+202E\\>evil שלום++}",
     ] {
         assert!(md.contains(escaped), "{escaped}: {md}");
     }
@@ -542,10 +546,7 @@ fn a_terminal_gets_no_escape_and_no_docx() {
     tui.wait_text("</html>");
     let raw = String::from_utf8_lossy(&tui.raw()).into_owned();
     assert!(tui.wait_exit(), "export to a terminal succeeds");
-    assert!(
-        raw.contains("&lt;U+202E&gt;evil") || raw.contains("<U+202E>evil"),
-        "{raw}"
-    );
+    assert!(raw.contains("&lt;U+202E&gt;evil"), "{raw}");
     assert!(
         !raw.contains('\u{1b}') && !raw.contains('\u{202E}'),
         "{raw}"

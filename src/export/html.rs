@@ -3,13 +3,16 @@
 //!
 //! All text is escaped (`& < > " '`). Control characters, which have no
 //! business in HTML, are shown as the same placeholders as on a terminal
-//! (`␛`, `<U+009B>`). Bidirectional controls are kept, since right-to-left
-//! scripts use them, but every piece of text from a file sits in its own
-//! direction-isolating element (`<bdi>`, or `dir="auto"` on a paragraph),
-//! so a stray right-to-left override in one Partner's text cannot reorder
-//! the next one, nor plenary's own words around it (Trojan Source). A
-//! Content-Security-Policy that forbids every script and external load is
-//! a second lock behind the escaping.
+//! (`␛`, `<U+009B>`), and so are the bidirectional embeddings, overrides
+//! and isolates (U+202A..U+202E, U+2066..U+2069): each of them can make a
+//! text read differently than it is stored ("evil" shown as "live"), which
+//! a Chair must see, not suffer. The invisible direction marks (LRM, RLM,
+//! ALM), which right-to-left scripts use, are kept. Every piece of text
+//! from a file also sits in its own direction-isolating element (`<bdi>`,
+//! or `dir="auto"` on a paragraph), so one Partner's right-to-left text
+//! cannot reorder the next Partner's, nor plenary's own words around it
+//! (Trojan Source). A Content-Security-Policy that forbids every script
+//! and external load is a second lock behind the escaping.
 //!
 //! Deletions are `<del>` (struck through), insertions `<ins>`
 //! (underlined), each with a `title` naming who made the change and when.
@@ -140,7 +143,8 @@ fn redline(change: &Change) -> String {
     out
 }
 
-/// Escapes markup characters; shows control characters as placeholders.
+/// Escapes markup characters; shows control characters and bidi
+/// embeddings, overrides and isolates as placeholders.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut utf8 = [0u8; 4];
@@ -155,11 +159,18 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(c),
             // A placeholder is plain text (`␛`, `<U+009B>`): escape it too.
-            c if c.is_control() => out.push_str(&escape(&sanitize(c.encode_utf8(&mut utf8)))),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&escape(&sanitize(c.encode_utf8(&mut utf8))));
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -175,7 +186,9 @@ mod tests {
         assert_eq!(escape("a\u{1b}[2J\u{0}\u{9b}"), "a␛[2J␀&lt;U+009B&gt;");
         // `<` of the placeholder for C1 controls is text, not markup.
         assert!(!escape("\u{9b}").contains('<'));
-        assert_eq!(escape("rtl\u{202E}kept"), "rtl\u{202E}kept");
+        assert_eq!(escape("rlo\u{202E}evil"), "rlo&lt;U+202E&gt;evil");
+        assert_eq!(escape("\u{2067}x\u{2069}"), "&lt;U+2067&gt;x&lt;U+2069&gt;");
+        assert_eq!(escape("שלום\u{200F}!"), "שלום\u{200F}!", "marks are kept");
         assert_eq!(escape("a\r\nb\rc"), "a\nb␍c");
     }
 }

@@ -365,7 +365,7 @@ fn hostile_text_cannot_break_the_package() {
     assert_eq!(
         text,
         "Partners <script>alert('x')</script> & \"agree\" ]0;pwned to hold *a* \
-         [Round](http://x) {--Table--} \u{202E}evil"
+         [Round](http://x) {--Table--} \u{202E}evil שלום"
     );
 }
 

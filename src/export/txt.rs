@@ -97,7 +97,7 @@ fn wrap(text: &str, first: &str, rest: &str, out: &mut String) {
                 out.push(' ');
                 column += 1;
             }
-            column = push_word(word, column, prefix, out);
+            column = push_word(word, width, column, prefix, out);
         }
         trim_end(out);
         out.push('\n');
@@ -109,9 +109,14 @@ fn push_prefix(prefix: &str, out: &mut String) -> usize {
     prefix.width()
 }
 
-/// Appends `word` at `column`, cutting it between characters where it is
-/// wider than what is left of the line; returns the new column.
-fn push_word(word: &str, mut column: usize, prefix: &str, out: &mut String) -> usize {
+/// Appends `word` (`width` columns) at `column`, cutting it between
+/// characters where it is wider than what is left of the line; returns the
+/// new column.
+fn push_word(word: &str, width: usize, mut column: usize, prefix: &str, out: &mut String) -> usize {
+    if column + width <= WIDTH {
+        out.push_str(word);
+        return column + width;
+    }
     let start = prefix.width();
     for grapheme in word.graphemes(true) {
         let width = grapheme.width();

@@ -556,3 +556,16 @@ fn a_terminal_gets_no_escape_and_no_docx() {
     tui.wait_text("a .docx is binary and this is a terminal");
     assert!(!tui.wait_exit(), "refused");
 }
+
+#[test]
+fn nothing_agreed_yet_is_a_heading_and_a_note() {
+    let out = plenary(&common::bundled(), &["export", "--agreed-only"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("MTCR Plenary, Rio de Janeiro 2009\n"));
+    assert!(!stdout(&out).contains("1. "));
+    assert!(
+        stderr(&out).contains("no draft matches"),
+        "{}",
+        stderr(&out)
+    );
+}

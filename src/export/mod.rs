@@ -94,6 +94,7 @@ pub enum Against {
 /// What to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
+    /// Which texts to show.
     pub view: View,
     /// Only drafts agreed or agreed ad referendum.
     pub agreed_only: bool,
@@ -119,14 +120,22 @@ impl Default for Options {
 pub enum ExportError {
     /// `--drafts-only` named a draft the session does not have.
     #[error("no draft '{id}' to export; the drafts are: {}", known.join(", "))]
-    UnknownDraft { id: String, known: Vec<String> },
+    UnknownDraft {
+        /// The id asked for.
+        id: String,
+        /// Every draft id there is.
+        known: Vec<String>,
+    },
     /// `--against vN` named a version a draft does not have.
     #[error(
         "draft '{draft}' has no version {version} to compare with (it has versions 1 to {last})"
     )]
     NoSuchVersion {
+        /// The draft's id.
         draft: String,
+        /// The version asked for.
         version: u32,
+        /// The draft's newest version.
         last: u32,
     },
     /// The .docx package could not be put together.
@@ -145,6 +154,7 @@ pub struct Document {
     pub kind: String,
     /// The view it was built for.
     pub view: View,
+    /// One per draft shown, in the session's order.
     pub sections: Vec<Section>,
 }
 
@@ -155,10 +165,13 @@ pub struct Section {
     pub number: usize,
     /// The draft's id, e.g. `entities-of-concern`.
     pub id: String,
+    /// The draft's title.
     pub title: String,
+    /// Agreed, agreed ad referendum or open.
     pub status: DraftStatus,
     /// Marking and source, e.g. "C/REL MTCR · STATE 103767 para 5".
     pub about: Line,
+    /// What the view says about the draft, in reading order.
     pub blocks: Vec<Block>,
 }
 
@@ -211,6 +224,7 @@ pub struct Change {
 /// A line of text, mixing plenary's own words with text from the files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
+    /// The pieces, in reading order.
     pub pieces: Vec<Piece>,
 }
 

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use super::chair::{AdoptArgs, AgreeArgs, MergeArgs};
 use super::diff::DiffArgs;
+use super::export::ExportArgs;
 use super::git::MergeDriverArgs;
 use super::list::ListArgs;
 use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
@@ -70,4 +71,6 @@ pub enum Command {
     InitGit,
     /// git's merge driver for draft files (set up by init-git): merge %O %A %B %P.
     MergeDriver(MergeDriverArgs),
+    /// Export the clean text, the redline or the compilation text (txt, md, html, docx).
+    Export(ExportArgs),
 }

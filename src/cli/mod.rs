@@ -8,6 +8,7 @@
 mod args;
 mod chair;
 mod diff;
+mod export;
 mod git;
 mod list;
 mod propose;
@@ -85,5 +86,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Brackets(b)) => status::brackets(args, b, out),
         Some(Command::InitGit) => git::init_git(args, out),
         Some(Command::MergeDriver(m)) => git::merge_driver(args, m, out),
+        Some(Command::Export(e)) => export::run(args, e, out),
     }
 }

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{self, Draft, Session};
 
-pub use atomic::is_temp_name;
+pub use atomic::{is_temp_name, write_atomic};
 pub use emit::{draft_yaml, session_yaml};
 pub use read::{
     MAX_FILE_BYTES, MAX_PROBLEMS, parse_draft, parse_session, read_capped as read_text,

@@ -12,6 +12,7 @@ fn readme_key_tables_match_the_keymap() {
         Context::Editor,
         Context::Review,
         Context::History,
+        Context::Export,
     ] {
         let table = markdown(context);
         assert!(

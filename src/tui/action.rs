@@ -44,6 +44,8 @@ pub enum Action {
     History,
     /// In the history: compare from the selected entry.
     Pin,
+    /// Export the session (clean, redline, compilation) to a file.
+    Export,
 
     // Editing (the editor and one-line prompts).
     Type(char),

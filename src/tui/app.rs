@@ -53,6 +53,7 @@ pub enum Overlay {
         on_yes: Option<Pending>,
     },
     History(super::chair::HistoryView),
+    Export(super::export::ExportDialog),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,13 +108,13 @@ impl LineInput {
             .map_or(self.text.len(), |(i, _)| i)
     }
 
-    fn insert(&mut self, c: char) {
+    pub(super) fn insert(&mut self, c: char) {
         let at = self.byte(self.cursor);
         self.text.insert(at, c);
         self.cursor += 1;
     }
 
-    fn backspace(&mut self) {
+    pub(super) fn backspace(&mut self) {
         if self.cursor > 0 {
             self.cursor -= 1;
             let at = self.byte(self.cursor);
@@ -121,7 +122,7 @@ impl LineInput {
         }
     }
 
-    fn moved(&mut self, movement: Move) {
+    pub(super) fn moved(&mut self, movement: Move) {
         let len = self.text.chars().count();
         self.cursor = match movement {
             Move::Left => self.cursor.saturating_sub(1),
@@ -223,6 +224,7 @@ impl App {
             Some(Overlay::Confirm { .. }) => Context::Confirm,
             Some(Overlay::Review { .. }) => Context::Review,
             Some(Overlay::History(_)) => Context::History,
+            Some(Overlay::Export(_)) => Context::Export,
             None if self.editing.is_some() => Context::Editor,
             None => Context::Browse,
         }
@@ -310,6 +312,7 @@ impl App {
             Context::Confirm => self.confirm(action),
             Context::Review => self.review(action),
             Context::History => self.history(action),
+            Context::Export => self.export_dialog(action),
             Context::Editor => self.edit(action),
             Context::Browse => self.browse(action),
         }
@@ -344,6 +347,7 @@ impl App {
             Action::Merge => self.ask_merge(),
             Action::Agree { ad_ref } => self.ask_agree(ad_ref),
             Action::History => self.open_history(),
+            Action::Export => self.open_export(),
             Action::Click(col, row) => self.browse_click(col, row),
             Action::Wheel(lines) => self.scroll_text(lines as isize),
             _ => {}

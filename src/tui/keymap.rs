@@ -23,17 +23,20 @@ pub enum Context {
     Review,
     /// A draft's history.
     History,
+    /// The export dialog.
+    Export,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Browse,
         Context::Editor,
         Context::Prompt,
         Context::Confirm,
         Context::Review,
         Context::History,
+        Context::Export,
         Context::Picker,
         Context::Help,
     ];
@@ -47,13 +50,17 @@ impl Context {
             Context::Confirm => "Yes/no questions",
             Context::Review => "Reviewing a Chair's move",
             Context::History => "A draft's history",
+            Context::Export => "Exporting",
             Context::Help => "This help",
         }
     }
 
     /// Whether plain characters are typed as text here.
     fn takes_text(self) -> bool {
-        matches!(self, Context::Editor | Context::Prompt | Context::Picker)
+        matches!(
+            self,
+            Context::Editor | Context::Prompt | Context::Picker | Context::Export
+        )
     }
 }
 
@@ -256,6 +263,13 @@ static BROWSE: &[Binding] = &[
         Action::Position(Stance::Reserve),
         "Reserve your position on the selected proposal",
         Some("Reserve"),
+    ),
+    bind(
+        &[ch('x')],
+        "x",
+        Action::Export,
+        "Export the session: clean text, redline or compilation, as docx, html, md or txt",
+        Some("Export"),
     ),
     bind(
         &[ch('f')],
@@ -613,6 +627,59 @@ static HISTORY: &[Binding] = &[
     QUIT,
 ];
 
+static EXPORT: &[Binding] = &[
+    bind(
+        &[key(Enter)],
+        "Enter",
+        Action::Submit,
+        "Write the file",
+        Some("Write"),
+    ),
+    bind(
+        &[key(Esc)],
+        "Esc",
+        Action::Cancel,
+        "Close without writing",
+        Some("Cancel"),
+    ),
+    bind(
+        &[key(Up)],
+        "↑",
+        Action::Move(Move::Up),
+        "Previous line (view, format, file)",
+        None,
+    ),
+    bind(
+        &[key(Down)],
+        "↓",
+        Action::Move(Move::Down),
+        "Next line",
+        None,
+    ),
+    bind(
+        &[key(Left)],
+        "←",
+        Action::Move(Move::Left),
+        "Previous choice (or cursor left in the file name)",
+        Some("Choose"),
+    ),
+    bind(
+        &[key(Right)],
+        "→",
+        Action::Move(Move::Right),
+        "Next choice (or cursor right in the file name)",
+        None,
+    ),
+    bind(
+        &[key(Backspace)],
+        "Backspace",
+        Action::Backspace,
+        "Delete in the file name (type to change it)",
+        None,
+    ),
+    QUIT,
+];
+
 static PICKER: &[Binding] = &[
     bind(
         &[key(Enter)],
@@ -695,6 +762,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Confirm => CONFIRM,
         Context::Review => REVIEW,
         Context::History => HISTORY,
+        Context::Export => EXPORT,
         Context::Help => HELP,
     }
 }

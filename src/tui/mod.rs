@@ -10,6 +10,7 @@ pub mod app;
 pub mod chair;
 pub mod edit;
 pub mod editor;
+pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod shown;

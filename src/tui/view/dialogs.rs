@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{fit, pane, selected_style};
 use crate::sanitize::sanitize_inline;
 use crate::tui::app::{App, LineInput, Overlay};
+use crate::tui::export::{ExportDialog, FORMATS, VIEWS, view_word};
 use crate::tui::keymap::{Context, bindings};
 use crate::tui::layout::{centered, first_visible};
 use crate::tui::shown::partner_matches;
@@ -27,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             on_yes,
         }) => super::review::review(frame, title, lines, *scroll, on_yes.is_some(), app.color),
         Some(Overlay::History(view)) => super::review::history(frame, view, app.color),
+        Some(Overlay::Export(dialog)) => export(frame, dialog, app.color, screen),
         Some(Overlay::Prompt {
             question, input, ..
         }) => prompt(frame, question, input, screen),
@@ -168,4 +170,70 @@ fn help(frame: &mut Frame, scroll: usize, screen: Rect) {
         )),
         area,
     );
+}
+
+/// The export dialog: three lines (view, format, file), the current one
+/// highlighted, choices shown with the chosen one in brackets.
+fn export(frame: &mut Frame, dialog: &ExportDialog, color: bool, screen: Rect) {
+    let area = centered(screen, 76, 9);
+    frame.render_widget(Clear, area);
+    let choices = |all: Vec<&'static str>, chosen: &str| -> String {
+        all.iter()
+            .map(|c| {
+                if *c == chosen {
+                    format!("[{c}]")
+                } else {
+                    format!(" {c} ")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let views = choices(
+        VIEWS.iter().map(|v| view_word(*v)).collect(),
+        view_word(dialog.view),
+    );
+    let formats = choices(
+        FORMATS.iter().map(|f| f.extension()).collect(),
+        dialog.format.extension(),
+    );
+    let width = usize::from(area.width.saturating_sub(14)).max(1);
+    let file = fit(&sanitize_inline(&dialog.file.text), width);
+    let rows = [
+        ("View", views),
+        ("Format", formats),
+        ("File", format!(" {file}")),
+    ];
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let style = if i == dialog.row {
+                selected_style(color)
+            } else {
+                Style::default()
+            };
+            Line::from(vec![
+                Span::raw(format!(" {label:<8} ")),
+                Span::styled(value, style),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        " ↑↓ line   ←→ choose   type a file name   Enter write   Esc cancel",
+        Style::default().fg(Color::Gray),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).block(pane("Export the session".into(), true)),
+        area,
+    );
+    if dialog.row == 2 {
+        let before: String = dialog.file.text.chars().take(dialog.file.cursor).collect();
+        let x = area.x + 12 + sanitize_inline(&before).width() as u16;
+        frame.set_cursor_position(Position::new(
+            x.min(area.right().saturating_sub(2)),
+            area.y + 3,
+        ));
+    }
 }

@@ -12,6 +12,7 @@ use super::list::ListArgs;
 use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
 use super::show::ShowArgs;
 use super::status::{BracketsArgs, LogArgs, StatusArgs};
+use super::tabling::{ImportArgs, NewArgs};
 
 /// plenary: draft consensus language with your fellow Partners.
 ///
@@ -35,6 +36,11 @@ pub struct Args {
     #[arg(long = "as", global = true, env = "PLENARY_AS", value_name = "PARTNER")]
     pub as_partner: Option<String>,
 
+    /// Whether `as_partner` came from PLENARY_AS rather than the command
+    /// line (`import` lets a cable's own Partner win over the environment).
+    #[arg(skip)]
+    pub as_from_env: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -49,6 +55,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Word-level redline between two texts of a draft, or two files (--files).
     Diff(DiffArgs),
+    /// Table a new draft as your Partner (--as): its title and text; prints its id.
+    New(NewArgs),
+    /// Table the proposed consensus language of a cable (plain text), one draft a paragraph.
+    Import(ImportArgs),
     /// File a proposal for a draft as your Partner (--as); prints its id.
     Propose(ProposeArgs),
     /// Withdraw one of your Partner's open proposals.

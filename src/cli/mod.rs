@@ -14,6 +14,7 @@ mod list;
 mod propose;
 mod show;
 mod status;
+mod tabling;
 mod target;
 mod ui;
 mod validate;
@@ -21,7 +22,8 @@ mod validate;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use args::{Args, Command};
 
@@ -36,7 +38,9 @@ pub enum Outcome {
 
 /// Parses the process arguments and runs; the exit code says how it went.
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let matches = Args::command().get_matches();
+    let mut args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    args.as_from_env = matches.value_source("as_partner") == Some(ValueSource::EnvVariable);
     match run(&args) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::No) => ExitCode::from(1),
@@ -75,6 +79,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::List(list_args)) => list::run(args, list_args, out),
         Some(Command::Show(show_args)) => show::run(args, show_args, out),
         Some(Command::Diff(diff_args)) => diff::run(args, diff_args, out),
+        Some(Command::New(n)) => tabling::new(args, n, out),
+        Some(Command::Import(i)) => tabling::import(args, i, out),
         Some(Command::Propose(p)) => propose::propose(args, p, out),
         Some(Command::Withdraw(w)) => propose::withdraw(args, w, out),
         Some(Command::Position(p)) => propose::position(args, p, out),

@@ -115,7 +115,7 @@ pub fn position(args: &Args, p: &PositionArgs, out: &mut dyn Write) -> anyhow::R
     Ok(Outcome::Ok)
 }
 
-fn read_text(file: &PathBuf) -> anyhow::Result<String> {
+pub(super) fn read_text(file: &PathBuf) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
         std::io::stdin()

@@ -27,6 +27,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Writes a new file at `path` with `bytes`, atomically, and never over an
+/// existing file: the error is `AlreadyExists` if `path` exists. The bytes
+/// go to a temporary file (fsynced) that is then hard-linked to `path`,
+/// which the kernel refuses if `path` exists, so the new file appears whole
+/// or not at all. On a file system without hard links it falls back to
+/// checking, then renaming: callers hold the folder's lock for that.
+pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = temp_path(path);
+    let result = write_temp(&temp, path, bytes).and_then(|()| match fs::hard_link(&temp, path) {
+        Ok(()) => fs::remove_file(&temp),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) if path.symlink_metadata().is_ok() => {
+            Err(io::Error::new(io::ErrorKind::AlreadyExists, "the file exists"))
+        }
+        Err(_) => fs::rename(&temp, path),
+    });
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    sync_dir(dir)
+}
+
 /// `.NAME.tmp-PID-N` beside `path`: hidden, unique per process and call.
 fn temp_path(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -98,6 +125,30 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn creating_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.yaml");
+        create_atomic(&path, b"first").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        let again = create_atomic(&path, b"second").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn creating_does_not_follow_a_dangling_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        let path = dir.path().join("x.yaml");
+        std::os::unix::fs::symlink(&outside, &path).unwrap();
+        assert!(create_atomic(&path, b"new").is_err());
+        assert!(!outside.exists(), "nothing written through the link");
+        assert!(leftovers(dir.path()).is_empty());
     }
 
     #[test]

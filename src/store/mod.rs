@@ -153,6 +153,27 @@ pub enum UpdateError {
     Save(#[from] SaveError),
 }
 
+/// Why [`Folder::add_draft`] (or [`Folder::add_to_order`]) added nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error("{}: not tabled: the draft is not valid:\n{}", file.display(), list(problems))]
+    Invalid {
+        file: PathBuf,
+        problems: Vec<String>,
+    },
+    #[error("{}: a draft '{id}' already exists; plenary never overwrites a draft", file.display())]
+    Exists { id: String, file: PathBuf },
+    #[error("no draft file {} to add to the session's order", file.display())]
+    NoFile { file: PathBuf },
+    #[error("{}", diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Session { diagnostics: Vec<Diagnostic> },
+    #[error("{}: not written: {source}", file.display())]
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 fn list(items: &[String]) -> String {
     items.join("\n")
 }
@@ -314,6 +335,133 @@ impl Folder {
             op(&mut draft, &self.session).map_err(|e| UpdateError::Refused(e.to_string()))?;
         self.save_draft(draft)?;
         Ok(value)
+    }
+
+    /// Tables a new draft: writes `<dir>/<id>.yaml` and appends the id to
+    /// the session's order in `plenary.yaml`. Never writes over a draft:
+    /// an id already in the order, or a file already there, refuses.
+    ///
+    /// Under the draft's lock and the session file's, it reads the session
+    /// again (another process may have tabled a draft since this folder
+    /// was loaded), creates the draft file (all or nothing, refused if it
+    /// exists: [`atomic::create_atomic`]), then rewrites the session file
+    /// atomically with the id appended. The draft goes first: a crash
+    /// between the two leaves a draft file the order does not name, which
+    /// loads with a warning and is listed last, never an order naming a
+    /// missing file (an error); `plenary import` then finishes the job
+    /// ([`Folder::add_to_order`]). A failed session write removes the new
+    /// draft file again.
+    pub fn add_draft(&mut self, draft: Draft) -> Result<(), AddError> {
+        let file = self.path_of(&draft.id);
+        let invalid = |session: &Session, file: &Path| {
+            let problems = model::validate_draft(&draft, session);
+            (!problems.is_empty()).then(|| AddError::Invalid {
+                file: file.to_owned(),
+                problems: problems
+                    .into_iter()
+                    .map(|p| format!("  {}: {}", p.path, p.message))
+                    .collect(),
+            })
+        };
+        // Before anything else: an unsafe id never reaches a path or a lock.
+        if let Some(e) = invalid(&self.session, &file) {
+            return Err(e);
+        }
+        let io = |file: &Path| {
+            let file = file.to_owned();
+            move |source| AddError::Io { file, source }
+        };
+        let _draft_lock = lock::acquire(&self.dir, &draft.id).map_err(io(&file))?;
+        let session_path = self.dir.join(SESSION_FILE);
+        let _session_lock = lock::acquire(&self.dir, SESSION_FILE).map_err(io(&session_path))?;
+        let mut session = self.session_on_disk()?;
+        if let Some(e) = invalid(&session, &file) {
+            return Err(e);
+        }
+        if session.drafts.contains(&draft.id) || self.entry(&draft.id).is_some() {
+            return Err(AddError::Exists { id: draft.id, file });
+        }
+        lock::sweep_temps(&self.dir, &format!("{}.yaml", draft.id));
+        lock::sweep_temps(&self.dir, SESSION_FILE);
+        match atomic::create_atomic(&file, draft_yaml(&draft).as_bytes()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(AddError::Exists { id: draft.id, file });
+            }
+            Err(source) => return Err(AddError::Io { file, source }),
+        }
+        session.drafts.push(draft.id.clone());
+        if let Err(source) = atomic::write_atomic(&session_path, session_yaml(&session).as_bytes())
+        {
+            // Nobody else writes this new file: we hold its lock.
+            let _ = fs::remove_file(&file);
+            return Err(AddError::Io {
+                file: session_path,
+                source,
+            });
+        }
+        self.session = session;
+        let at = self
+            .entries
+            .iter()
+            .position(|e| !self.session.drafts.contains(&e.id))
+            .unwrap_or(self.entries.len());
+        self.entries.insert(
+            at,
+            Entry {
+                id: draft.id.clone(),
+                path: file,
+                state: EntryState::Loaded(draft),
+            },
+        );
+        Ok(())
+    }
+
+    /// Appends draft `id`, whose file exists, to the session's order: what
+    /// a crash between [`Folder::add_draft`]'s two writes left undone.
+    pub fn add_to_order(&mut self, id: &str) -> Result<(), AddError> {
+        let file = self.path_of(id);
+        let session_path = self.dir.join(SESSION_FILE);
+        let _session_lock = lock::acquire(&self.dir, SESSION_FILE).map_err(|source| {
+            AddError::Io {
+                file: session_path.clone(),
+                source,
+            }
+        })?;
+        if !file.is_file() {
+            return Err(AddError::NoFile { file });
+        }
+        let mut session = self.session_on_disk()?;
+        if !session.drafts.iter().any(|d| d == id) {
+            session.drafts.push(id.to_string());
+            atomic::write_atomic(&session_path, session_yaml(&session).as_bytes()).map_err(
+                |source| AddError::Io {
+                    file: session_path.clone(),
+                    source,
+                },
+            )?;
+        }
+        self.session = session;
+        self.diagnostics.retain(|d| d.file != file);
+        if let Some(from) = self.entries.iter().position(|e| e.id == id) {
+            let entry = self.entries.remove(from);
+            let at = self
+                .entries
+                .iter()
+                .position(|e| !self.session.drafts.contains(&e.id))
+                .unwrap_or(self.entries.len());
+            self.entries.insert(at, entry);
+        }
+        Ok(())
+    }
+
+    /// The session file as it is on disk now.
+    fn session_on_disk(&self) -> Result<Session, AddError> {
+        let path = self.dir.join(SESSION_FILE);
+        let src = read::read_capped(&path).map_err(|d| AddError::Session {
+            diagnostics: vec![d],
+        })?;
+        parse_session(&src, &path).map_err(|diagnostics| AddError::Session { diagnostics })
     }
 
     /// Validates `draft` and writes it to `<dir>/<id>.yaml` atomically,

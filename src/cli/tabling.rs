@@ -186,9 +186,9 @@ pub fn import(args: &Args, i: &ImportArgs, out: &mut dyn Write) -> anyhow::Resul
                 }
                 writeln!(out, "already tabled para {paragraph}: {id}{how}")?;
             }
-            Step::Skipped {
-                paragraph, why, ..
-            } => writeln!(out, "skipped para {paragraph}: {why}")?,
+            Step::Skipped { paragraph, why, .. } => {
+                writeln!(out, "skipped para {paragraph}: {why}")?
+            }
             Step::Refused {
                 paragraph,
                 line,

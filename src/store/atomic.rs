@@ -42,9 +42,10 @@ pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let result = write_temp(&temp, path, bytes).and_then(|()| match fs::hard_link(&temp, path) {
         Ok(()) => fs::remove_file(&temp),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) if path.symlink_metadata().is_ok() => {
-            Err(io::Error::new(io::ErrorKind::AlreadyExists, "the file exists"))
-        }
+        Err(_) if path.symlink_metadata().is_ok() => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the file exists",
+        )),
         Err(_) => fs::rename(&temp, path),
     });
     if let Err(e) = result {

@@ -422,12 +422,11 @@ impl Folder {
     pub fn add_to_order(&mut self, id: &str) -> Result<(), AddError> {
         let file = self.path_of(id);
         let session_path = self.dir.join(SESSION_FILE);
-        let _session_lock = lock::acquire(&self.dir, SESSION_FILE).map_err(|source| {
-            AddError::Io {
+        let _session_lock =
+            lock::acquire(&self.dir, SESSION_FILE).map_err(|source| AddError::Io {
                 file: session_path.clone(),
                 source,
-            }
-        })?;
+            })?;
         if !file.is_file() {
             return Err(AddError::NoFile { file });
         }

@@ -353,10 +353,7 @@ fn date_time_group(t: &str) -> Option<Timestamp> {
         _ => return None,
     };
     let (day, hour, minute) = (&digits[..2], &digits[2..4], &digits[4..]);
-    Timestamp::parse(&format!(
-        "{year:04}-{month:02}-{day}T{hour}:{minute}:00Z"
-    ))
-    .ok()
+    Timestamp::parse(&format!("{year:04}-{month:02}-{day}T{hour}:{minute}:00Z")).ok()
 }
 
 /// `2009-10-06 13:27:00` (a creation line in the cable's metadata), as UTC.
@@ -707,7 +704,11 @@ pub fn title_case(heading: &str, spellings: &HashMap<String, String>) -> String 
 
 fn case_word(word: &str, first: bool, spellings: &HashMap<String, String>) -> String {
     if let Some((base, suffix)) = word.split_once(['\'', '\u{2019}']) {
-        let apostrophe = if word.contains('\'') { '\'' } else { '\u{2019}' };
+        let apostrophe = if word.contains('\'') {
+            '\''
+        } else {
+            '\u{2019}'
+        };
         return format!(
             "{}{apostrophe}{}",
             case_word(base, first, spellings),
@@ -742,9 +743,7 @@ fn originator(title: &str) -> Option<String> {
     let at = words
         .iter()
         .position(|w| w.eq_ignore_ascii_case("proposal") || w.eq_ignore_ascii_case("proposals"))?;
-    (1..=4)
-        .contains(&at)
-        .then(|| words[..at].join(" "))
+    (1..=4).contains(&at).then(|| words[..at].join(" "))
 }
 
 #[cfg(test)]

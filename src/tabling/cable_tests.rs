@@ -145,7 +145,11 @@ fn line_ends_and_blank_lines_do_not_change_a_word() {
         assert_eq!(cable.reference, reference.reference, "{name}");
         assert_eq!(cable.sent, reference.sent, "{name}");
         let titles: Vec<_> = cable.paragraphs.iter().map(|p| p.title.clone()).collect();
-        let expected: Vec<_> = reference.paragraphs.iter().map(|p| p.title.clone()).collect();
+        let expected: Vec<_> = reference
+            .paragraphs
+            .iter()
+            .map(|p| p.title.clone())
+            .collect();
         assert_eq!(titles, expected, "{name}");
     }
     // Line numbers follow the file: CRLF counts as one line end.
@@ -155,7 +159,10 @@ fn line_ends_and_blank_lines_do_not_change_a_word() {
 #[test]
 fn a_repeated_block_is_read_once() {
     let body = &CABLE[CABLE.find("1. (U)").unwrap()..CABLE.find("NNNN").unwrap()];
-    let doubled = format!("{}{body}{body}NNNN\n", &CABLE[..CABLE.find("1. (U)").unwrap()]);
+    let doubled = format!(
+        "{}{body}{body}NNNN\n",
+        &CABLE[..CABLE.find("1. (U)").unwrap()]
+    );
     assert_eq!(texts(&parse(&doubled)), texts(&parse(CABLE)));
 }
 
@@ -188,14 +195,23 @@ fn a_missing_closing_quote_is_reported_at_its_line_and_the_rest_still_reads() {
 #[test]
 fn quotes_inside_the_text_are_kept() {
     for (src, expected) in [
+        ("Proposed consensus language: \"a \"b\" c\"", "a \"b\" c"),
         (
-            "Proposed consensus language: \"a \"b\" c\"",
-            "a \"b\" c",
+            "Proposed consensus language:\n\"this is a \"black\nlist\" but\"",
+            "this is a \"black list\" but",
         ),
-        ("Proposed consensus language:\n\"this is a \"black\nlist\" but\"", "this is a \"black list\" but"),
-        ("Proposed consensus language:\n\"a list not\n\"\nblack\" but c.\"", "a list not \" black\" but c."),
-        ("PROPOSED CONSENSUS LANGUAGE\n\u{201c}Curly \u{201c}inner\u{201d}\u{201d}", "Curly \u{201c}inner\u{201d}"),
-        ("Proposed consensus language:\n\"  spaced out.\"  ", "spaced out."),
+        (
+            "Proposed consensus language:\n\"a list not\n\"\nblack\" but c.\"",
+            "a list not \" black\" but c.",
+        ),
+        (
+            "PROPOSED CONSENSUS LANGUAGE\n\u{201c}Curly \u{201c}inner\u{201d}\u{201d}",
+            "Curly \u{201c}inner\u{201d}",
+        ),
+        (
+            "Proposed consensus language:\n\"  spaced out.\"  ",
+            "spaced out.",
+        ),
     ] {
         let cable = parse(&format!("1. (C) U.S. PROPOSAL ON X:\n{src}\n"));
         assert_eq!(texts(&cable), [(1, Some(expected))], "{src:?}");
@@ -225,13 +241,25 @@ fn other_problems_with_consensus_language() {
     );
     assert_eq!(
         problem("Proposed consensus language: \"A.\"\nProposed consensus language: \"B.\""),
-        Some((4, CableProblem::Second { number: 1, first: 3 }))
+        Some((
+            4,
+            CableProblem::Second {
+                number: 1,
+                first: 3
+            }
+        ))
     );
 }
 
 #[test]
 fn a_cable_with_no_proposals_has_no_texts() {
-    for src in ["", "\n\n", "just some words", "1. (U) Thanks.\n2. (U) Bye.\n", "\u{feff}NNNN"] {
+    for src in [
+        "",
+        "\n\n",
+        "just some words",
+        "1. (U) Thanks.\n2. (U) Bye.\n",
+        "\u{feff}NNNN",
+    ] {
         let cable = parse(src);
         assert!(
             cable
@@ -255,7 +283,10 @@ fn numbered_lines_inside_prose_are_not_paragraphs() {
     let src = format!("{src}\n2. U.S. PROPOSAL ON Y:\nProposed consensus language: \"Y.\"\n");
     let cable = parse(&src);
     assert_eq!(texts(&cable)[1], (2, Some("Y.")));
-    assert_eq!(cable.paragraphs[1].title.as_deref(), Some("U.S. Proposal on Y"));
+    assert_eq!(
+        cable.paragraphs[1].title.as_deref(),
+        Some("U.S. Proposal on Y")
+    );
 }
 
 #[test]
@@ -268,14 +299,20 @@ fn titles_take_the_cables_own_acronyms() {
     };
     assert_eq!(spellings.get("EPOC").map(String::as_str), Some("ePOC"));
     assert_eq!(
-        title_case("U.S. PROPOSAL ON ROUND TABLE (RT) FOR OUTREACH TO NON-MEMBERS", &spellings),
+        title_case(
+            "U.S. PROPOSAL ON ROUND TABLE (RT) FOR OUTREACH TO NON-MEMBERS",
+            &spellings
+        ),
         "U.S. Proposal on Round Table (RT) for Outreach to Non-Members"
     );
     assert_eq!(
         title_case("THE EPOC AND DPRK'S PARTNERS' VIEWS", &spellings),
         "The ePOC and DPRK's Partners' Views"
     );
-    assert_eq!(title_case("Already Mixed case", &spellings), "Already Mixed case");
+    assert_eq!(
+        title_case("Already Mixed case", &spellings),
+        "Already Mixed case"
+    );
     assert_eq!(cable.paragraphs[2].originator.as_deref(), Some("U.S."));
 }
 

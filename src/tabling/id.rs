@@ -182,7 +182,10 @@ mod tests {
     #[test]
     fn the_bundled_titles_give_the_bundled_ids() {
         for (title, id) in [
-            ("U.S. Proposal on Entities of Concern", "entities-of-concern"),
+            (
+                "U.S. Proposal on Entities of Concern",
+                "entities-of-concern",
+            ),
             (
                 "U.S. Proposal on Round Table (RT) for Outreach to Non-Members",
                 "round-table",
@@ -203,8 +206,14 @@ mod tests {
             derive_id("Export controls on cruise missiles").as_deref(),
             Some("export-controls")
         );
-        assert_eq!(derive_id("Sécurité des vols").as_deref(), Some("securite-des-vols"));
-        assert_eq!(derive_id("Partners' views").as_deref(), Some("partners-views"));
+        assert_eq!(
+            derive_id("Sécurité des vols").as_deref(),
+            Some("securite-des-vols")
+        );
+        assert_eq!(
+            derive_id("Partners' views").as_deref(),
+            Some("partners-views")
+        );
         assert_eq!(derive_id("../../etc/x").as_deref(), Some("etc-x"));
         assert_eq!(derive_id("Proposal on").as_deref(), Some("proposal-on"));
         assert_eq!(derive_id("?!"), None);
@@ -216,7 +225,14 @@ mod tests {
 
     #[test]
     fn every_derived_id_is_safe() {
-        for title in ["Ünïcödé", "日本語 only", "a\u{202e}b", "x/y\\z", "-lead", "1 2 3"] {
+        for title in [
+            "Ünïcödé",
+            "日本語 only",
+            "a\u{202e}b",
+            "x/y\\z",
+            "-lead",
+            "1 2 3",
+        ] {
             if let Some(id) = derive_id(title) {
                 assert!(is_safe_id(&id), "{title:?} gave {id:?}");
             }
@@ -240,8 +256,12 @@ mod tests {
             Some("round-table-2")
         );
         assert_eq!(
-            suggestions(Some("Round Table"), "round-table", &["round-table", "round-table-2"])
-                .as_deref(),
+            suggestions(
+                Some("Round Table"),
+                "round-table",
+                &["round-table", "round-table-2"]
+            )
+            .as_deref(),
             Some("round-table-3")
         );
     }

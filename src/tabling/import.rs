@@ -41,7 +41,11 @@ pub struct ImportSettings<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// A new draft to write.
-    Table { paragraph: u32, line: usize, draft: Draft },
+    Table {
+        paragraph: u32,
+        line: usize,
+        draft: Draft,
+    },
     /// Its original text is already the original of draft `id`.
     AlreadyTabled {
         paragraph: u32,
@@ -384,7 +388,13 @@ Nothing to agree here.
         };
         let mut in_folder = session();
         in_folder.drafts = vec![draft.id.clone()];
-        let again = plan(&cable, &in_folder, &[draft], &["entities-of-concern"], &settings());
+        let again = plan(
+            &cable,
+            &in_folder,
+            &[draft],
+            &["entities-of-concern"],
+            &settings(),
+        );
         assert_eq!(
             again.steps[0],
             Step::AlreadyTabled {
@@ -395,11 +405,20 @@ Nothing to agree here.
         );
         let mut other = draft.clone();
         other.versions[0].text = "Something else.".into();
-        let clash = plan(&cable, &in_folder, &[&other], &["entities-of-concern"], &settings());
+        let clash = plan(
+            &cable,
+            &in_folder,
+            &[&other],
+            &["entities-of-concern"],
+            &settings(),
+        );
         let Step::Refused { why, .. } = &clash.steps[0] else {
             panic!("{:?}", clash.steps[0])
         };
-        assert!(why.contains("already exists with another original text"), "{why}");
+        assert!(
+            why.contains("already exists with another original text"),
+            "{why}"
+        );
         assert!(why.contains("--id entities-of-concern-2"), "{why}");
     }
 
@@ -412,7 +431,10 @@ Nothing to agree here.
             panic!("{:?}", plan.steps)
         };
         assert_eq!(draft.source.as_deref(), Some("cable.txt para 3"));
-        assert_eq!(draft.original().unwrap().at.as_str(), "2020-01-01T00:00:00Z");
+        assert_eq!(
+            draft.original().unwrap().at.as_str(),
+            "2020-01-01T00:00:00Z"
+        );
     }
 
     #[test]

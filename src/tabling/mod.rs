@@ -186,7 +186,11 @@ mod tests {
         assert_eq!(draft.title, "Export controls on drones");
         let original = draft.original().unwrap();
         assert_eq!(
-            (original.version, original.author.as_str(), &original.text[..]),
+            (
+                original.version,
+                original.author.as_str(),
+                &original.text[..]
+            ),
             (1, "France", "Partners agree.")
         );
         assert_eq!(original.note.as_deref(), Some("Original France wording"));
@@ -205,7 +209,9 @@ mod tests {
         );
         let hostile = refused(tabling("T", "t", Some("../../etc/x")));
         assert!(
-            hostile.to_string().contains("'../../etc/x' is not a safe id"),
+            hostile
+                .to_string()
+                .contains("'../../etc/x' is not a safe id"),
             "{hostile}"
         );
         assert_eq!(
@@ -220,7 +226,10 @@ mod tests {
             "a draft 'd' already exists: plenary never overwrites a draft; give this one \
              another id, e.g. --id d-2"
         );
-        assert_eq!(refused(tabling("!!", "t", None)), Refusal::NoId("!!".into()));
+        assert_eq!(
+            refused(tabling("!!", "t", None)),
+            Refusal::NoId("!!".into())
+        );
         let mut stranger = tabling("T", "t", None);
         stranger.author = "Frnace";
         assert_eq!(

@@ -10,6 +10,7 @@ const CORE: &[&str] = &[
     "store",
     "redline",
     "negotiation",
+    "tabling",
     "export",
     "sanitize.rs",
 ];

@@ -65,6 +65,38 @@ fn france_proposes_the_missing_of() {
 /// words differently (filed from the shell); the Chair marks both, reads
 /// the merge with its bracketed alternative, files it, adopts it; agreement
 /// is then refused because the brackets remain, and the history shows it.
+/// Tabling from the editor: `n`, a title, the text pasted, ^S, y; the new
+/// draft is saved, added to the agenda and selected.
+#[test]
+fn france_tables_a_new_draft_by_pasting_its_text() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("You are: France");
+    tui.send("n");
+    tui.wait_text("Title of the new draft you table as France:");
+    tui.send("French Proposal on Brokering Controls");
+    tui.send(keys::ENTER);
+    tui.wait_text("brokering-controls · France: tabling a new draft");
+    let text = "Partners agree to exchange information on brokering.";
+    tui.send(&format!("\x1b[200~{text}\x1b[201~"));
+    tui.wait_text(text);
+    tui.send(keys::CTRL_S);
+    tui.wait_text("Table \"French Proposal on Brokering Controls\" as France?");
+    tui.send("y");
+    tui.wait_text("Tabled brokering-controls");
+    tui.wait_text("brokering-controls · current text (v1)");
+    tui.send(keys::CTRL_Q);
+    assert!(tui.wait_exit(), "plenary exits cleanly");
+
+    let show = common::plenary(&drafts, &["show", "brokering-controls"]);
+    assert_eq!(common::stdout(&show), text);
+    let session = fs::read_to_string(drafts.join("plenary.yaml")).unwrap();
+    assert!(
+        session.ends_with("  - outreach-to-china\n  - brokering-controls\n"),
+        "{session}"
+    );
+}
+
 #[test]
 fn the_chair_merges_adopts_and_is_told_why_agreement_waits() {
     let (_tmp, drafts) = common::scratch_drafts();

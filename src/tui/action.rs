@@ -46,6 +46,8 @@ pub enum Action {
     Pin,
     /// Export the session (clean, redline, compilation) to a file.
     Export,
+    /// Table a new draft: ask its title, then open the editor on its text.
+    NewDraft,
 
     // Editing (the editor and one-line prompts).
     Type(char),

@@ -60,6 +60,8 @@ pub enum Overlay {
 pub enum PromptFor {
     Rationale,
     Find,
+    /// The title of a new draft.
+    NewDraftTitle,
 }
 
 /// What a yes answer does.
@@ -83,6 +85,8 @@ pub enum Pending {
         draft: String,
         ad_ref: bool,
     },
+    /// Table the editor's text as a new draft.
+    TableDraft,
 }
 
 /// A one-line text field.
@@ -348,6 +352,7 @@ impl App {
             Action::Agree { ad_ref } => self.ask_agree(ad_ref),
             Action::History => self.open_history(),
             Action::Export => self.open_export(),
+            Action::NewDraft => self.ask_new_draft_title(),
             Action::Click(col, row) => self.browse_click(col, row),
             Action::Wheel(lines) => self.scroll_text(lines as isize),
             _ => {}
@@ -616,6 +621,9 @@ impl App {
                 }
             }
             Action::Wheel(lines) => editor.scroll(lines as isize),
+            Action::SwitchLiveBase if edit.tabling.is_some() => {
+                self.info("A new draft has no other text to compare with yet");
+            }
             Action::SwitchLiveBase => {
                 edit.against = edit.against.other();
                 edit.refresh_live();
@@ -635,6 +643,7 @@ impl App {
                     self.error("Not found");
                 }
             }
+            Action::Save if edit.tabling.is_some() => self.ask_table_draft(),
             Action::Save => self.ask_rationale(),
             Action::Cancel => self.leave_editor(),
             Action::Quit => self.ask_quit(),
@@ -648,9 +657,9 @@ impl App {
 
     /// Closes the editor for good: its text was filed or given up, so the
     /// copy kept against crashes goes too.
-    fn close_editor(&mut self) {
+    pub(super) fn close_editor(&mut self) {
         if let (Some(edit), Some(me)) = (self.editing.take(), &self.me) {
-            recovery::forget(&self.folder.dir, &edit.draft_id, me);
+            recovery::forget(&self.folder.dir, &edit.recovery_key(), me);
         }
     }
 
@@ -665,13 +674,14 @@ impl App {
         }
         edit.unkept = false;
         let dir = &self.folder.dir;
+        let key = edit.recovery_key();
         if edit.unsaved() {
-            if let Err(e) = recovery::keep(dir, &edit.draft_id, me, &edit.editor.text()) {
+            if let Err(e) = recovery::keep(dir, &key, me, &edit.editor.text()) {
                 let text = format!("Could not keep a safety copy of your text: {e}");
                 self.error(text);
             }
         } else {
-            recovery::forget(dir, &edit.draft_id, me);
+            recovery::forget(dir, &key, me);
         }
     }
 
@@ -830,6 +840,7 @@ impl App {
                 match purpose {
                     PromptFor::Rationale => self.file_proposal(&answer),
                     PromptFor::Find => self.find(&answer),
+                    PromptFor::NewDraftTitle => self.open_new_draft(&answer),
                 }
             }
             _ => {}
@@ -868,6 +879,7 @@ impl App {
                         self.info("Left the editor; nothing was filed");
                     }
                     Pending::Withdraw { draft, proposal } => self.withdraw(&draft, &proposal),
+                    Pending::TableDraft => self.table_new_draft(),
                     chair => self.carry_out(chair),
                 }
                 self.refresh();

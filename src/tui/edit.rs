@@ -38,7 +38,11 @@ impl LiveBase {
 }
 
 pub struct EditSession {
+    /// The draft's id; for a new draft, the id it will be tabled under.
     pub draft_id: String,
+    /// A new draft's title: the session tables a draft instead of filing
+    /// a proposal.
+    pub tabling: Option<String>,
     /// The open proposal of yours this revises, if any.
     pub revising: Option<String>,
     /// The revised proposal's rationale, offered again when filing.
@@ -77,6 +81,7 @@ impl EditSession {
         };
         EditSession {
             draft_id: draft.id.clone(),
+            tabling: None,
             revising,
             rationale,
             base_text,
@@ -89,6 +94,36 @@ impl EditSession {
             live_counts: (0, 0),
             recovered: false,
             unkept: false,
+        }
+    }
+
+    /// A new draft titled `title`, to be tabled as `id`, on an empty text.
+    pub fn tabling(id: &str, title: &str) -> Self {
+        EditSession {
+            draft_id: id.to_string(),
+            tabling: Some(title.to_string()),
+            revising: None,
+            rationale: None,
+            base_text: String::new(),
+            base_version: 0,
+            original: String::new(),
+            against: LiveBase::Original,
+            editor: Editor::new(""),
+            live_window: Vec::new(),
+            live_stale: false,
+            live_counts: (0, 0),
+            recovered: false,
+            unkept: false,
+        }
+    }
+
+    /// Under which name the unfiled text is kept against crashes: the
+    /// draft's id, or for a new draft `+new-<id>` (no draft id starts with
+    /// `+`, so the two never meet).
+    pub fn recovery_key(&self) -> String {
+        match self.tabling {
+            Some(_) => format!("+new-{}", self.draft_id),
+            None => self.draft_id.clone(),
         }
     }
 
@@ -107,6 +142,9 @@ impl EditSession {
     /// After an edit: re-diff now for short texts, after a pause for long ones.
     pub fn text_changed(&mut self) {
         self.unkept = true;
+        if self.tabling.is_some() {
+            return; // A new text has nothing to be redlined against.
+        }
         if self.editor.len_chars() <= LIVE_EVERY_KEY_CHARS {
             self.refresh_live();
         } else {

@@ -181,6 +181,13 @@ static BROWSE: &[Binding] = &[
         Some("Edit"),
     ),
     bind(
+        &[ch('n')],
+        "n",
+        Action::NewDraft,
+        "Table a new draft as your Partner: its title, then its text",
+        None,
+    ),
+    bind(
         &[key(Tab), key(BackTab)],
         "Tab",
         Action::FocusNext,
@@ -335,7 +342,7 @@ static EDITOR: &[Binding] = &[
         &[ctrl(KeyCode::Char('s'))],
         "^S",
         Action::Save,
-        "File the text as your proposal (asks for a rationale)",
+        "File the text as your proposal (asks for a rationale), or table your new draft",
         Some("File"),
     ),
     bind(

@@ -14,6 +14,7 @@ pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod shown;
+mod tabling;
 #[cfg(test)]
 mod testing;
 pub mod view;

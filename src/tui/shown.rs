@@ -90,7 +90,12 @@ impl Shown {
         let Some(entry) = app.folder.entries.get(app.draft) else {
             return Shown::note(
                 "No drafts",
-                &format!("The folder {} has no drafts yet.", app.folder.dir.display()),
+                &format!(
+                    "The folder {} has no drafts yet.\n\nPress n to table one (its title, then \
+                     its text), or import a cable's proposals from the shell: plenary import \
+                     CABLE.txt",
+                    app.folder.dir.display()
+                ),
                 width,
             );
         };

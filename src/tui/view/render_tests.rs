@@ -323,3 +323,29 @@ fn the_chairs_merge_review_shows_the_bracketed_alternative_in_bold() {
     let (x, y) = find(&buffer, "list").unwrap();
     assert!(!buffer[(x, y)].modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn a_new_draft_shows_what_tabling_it_will_do() {
+    let (_tmp, mut app) = app_as("France");
+    app.update(Action::NewDraft);
+    let text = screen(&render(&app));
+    assert!(
+        text.contains("Title of the new draft you table as France:"),
+        "{text}"
+    );
+    type_text(&mut app, "Brokering \u{1b}[2J controls");
+    app.update(Action::Submit);
+    app.update(Action::Paste("Partners agree\nto broker.".into()));
+    let text = screen(&render(&app));
+    for needle in [
+        "brokering-2j-controls · France: tabling a new draft · modified",
+        "Partners agree",
+        "to broker.",
+        "Title:     Brokering ␛[2J controls",
+        "Tabled by: France, as version 1 (the original)",
+        "brokering-2j-controls.yaml, last on the agenda",
+        "^S File",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from\n{text}");
+    }
+}

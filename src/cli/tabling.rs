@@ -17,7 +17,7 @@ use super::{Args, Outcome, propose::read_text, target};
 use crate::model::{Draft, Timestamp};
 use crate::sanitize::sanitize_inline;
 use crate::store::{self, AddError, Folder};
-use crate::tabling::{self, ImportSettings, NewDraft, Step, cable};
+use crate::tabling::{self, ImportSettings, NewDraft, Step, Taken, cable};
 
 #[derive(Debug, ClapArgs)]
 #[command(after_help = "\
@@ -73,10 +73,11 @@ pub struct ImportArgs {
 }
 
 /// Every id the folder uses: in its order, or a file (loaded or not).
-fn taken(folder: &Folder) -> Vec<&str> {
-    let mut ids: Vec<&str> = folder.session.drafts.iter().map(String::as_str).collect();
-    ids.extend(folder.entries.iter().map(|e| e.id.as_str()));
-    ids
+fn taken(folder: &Folder) -> Taken {
+    let order = folder.session.drafts.iter().map(String::as_str);
+    order
+        .chain(folder.entries.iter().map(|e| e.id.as_str()))
+        .collect()
 }
 
 pub fn new(args: &Args, n: &NewArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {

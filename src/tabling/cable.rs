@@ -127,6 +127,8 @@ pub fn parse(src: &str) -> Cable {
         raw.push((number, start, stop, heading, body));
     }
     let spellings = spellings(&lines, &heading_lines);
+    // A block that comes twice (a resent page) is read once.
+    let mut seen = std::collections::HashSet::new();
     for (number, start, stop, heading, body) in raw {
         let title = heading.as_deref().map(|h| title_case(h, &spellings));
         let paragraph = Paragraph {
@@ -138,13 +140,13 @@ pub fn parse(src: &str) -> Cable {
             marking: marking(&lines[body..stop]),
             language: language(&lines[body..stop], number),
         };
-        let repeated = paragraphs.iter().any(|p: &Paragraph| {
-            p.number == paragraph.number
-                && p.heading == paragraph.heading
-                && p.marking == paragraph.marking
-                && same_language(&p.language, &paragraph.language)
-        });
-        if !repeated {
+        let key = (
+            paragraph.number,
+            paragraph.heading.clone(),
+            paragraph.marking.clone(),
+            language_key(&paragraph.language),
+        );
+        if seen.insert(key) {
             paragraphs.push(paragraph);
         }
     }
@@ -155,13 +157,13 @@ pub fn parse(src: &str) -> Cable {
     }
 }
 
-/// Two readings of the same text (a repeated block) agree but for lines.
-fn same_language(a: &Language, b: &Language) -> bool {
-    match (a, b) {
-        (Language::None, Language::None) => true,
-        (Language::Text { text: x, .. }, Language::Text { text: y, .. }) => x == y,
-        (Language::Problem { problem: x, .. }, Language::Problem { problem: y, .. }) => x == y,
-        _ => false,
+/// What two readings of the same text (a repeated block) share: all but
+/// the line numbers.
+fn language_key(language: &Language) -> (u8, String) {
+    match language {
+        Language::None => (0, String::new()),
+        Language::Text { text, .. } => (1, text.clone()),
+        Language::Problem { problem, .. } => (2, problem.to_string()),
     }
 }
 

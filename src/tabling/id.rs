@@ -20,7 +20,29 @@
 //! hyphens. A short id can collide more easily than a long one: that is
 //! what [`suggestions`] is for, and an id is never reused silently.
 
+use std::collections::HashSet;
+
 use crate::model::validate::{MAX_ID_LEN, is_safe_id};
+
+/// The ids a folder already uses: in the session's order or as files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Taken(HashSet<String>);
+
+impl Taken {
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.contains(id)
+    }
+
+    pub fn insert(&mut self, id: &str) {
+        self.0.insert(id.to_string());
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Taken {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> Self {
+        Taken(ids.into_iter().map(String::from).collect())
+    }
+}
 
 /// Words that end a subject's head: what follows qualifies it.
 const CONNECTORS: &[&str] = &[
@@ -61,8 +83,8 @@ pub fn long_id(title: &str) -> Option<String> {
 /// An id to offer when `id` is taken: the title's longer slug (for an id
 /// derived from `title`), then `id-2`, `id-3`, ...; the first one not in
 /// `taken`.
-pub fn suggestions(title: Option<&str>, id: &str, taken: &[&str]) -> Option<String> {
-    let free = |candidate: &str| is_safe_id(candidate) && !taken.contains(&candidate);
+pub fn suggestions(title: Option<&str>, id: &str, taken: &Taken) -> Option<String> {
+    let free = |candidate: &str| is_safe_id(candidate) && !taken.contains(candidate);
     if let Some(long) = title.and_then(long_id)
         && long != id
         && free(&long)
@@ -243,14 +265,19 @@ mod tests {
     fn suggestions_are_free() {
         let title = "U.S. Proposal on Round Table (RT) for Outreach to Non-Members";
         assert_eq!(
-            suggestions(Some(title), "round-table", &["round-table"]).as_deref(),
+            suggestions(
+                Some(title),
+                "round-table",
+                &Taken::from_iter(["round-table"])
+            )
+            .as_deref(),
             Some("round-table-for-outreach-to-non-members")
         );
         assert_eq!(
             suggestions(
                 Some(title),
                 "round-table",
-                &["round-table", "round-table-for-outreach-to-non-members"]
+                &Taken::from_iter(["round-table", "round-table-for-outreach-to-non-members"])
             )
             .as_deref(),
             Some("round-table-2")
@@ -259,7 +286,7 @@ mod tests {
             suggestions(
                 Some("Round Table"),
                 "round-table",
-                &["round-table", "round-table-2"]
+                &Taken::from_iter(["round-table", "round-table-2"])
             )
             .as_deref(),
             Some("round-table-3")

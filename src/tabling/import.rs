@@ -19,7 +19,9 @@
 //! title is the heading in title case.
 
 use super::cable::{Cable, Language, Paragraph};
-use super::{NewDraft, Refusal, new_draft, original_note};
+use std::collections::HashMap;
+
+use super::{NewDraft, Refusal, Taken, new_draft, original_note};
 use crate::model::{Draft, Session, Timestamp};
 
 /// What the caller knows that the cable does not.
@@ -99,7 +101,7 @@ pub fn plan(
     cable: &Cable,
     session: &Session,
     drafts: &[&Draft],
-    taken: &[&str],
+    taken: &Taken,
     settings: &ImportSettings,
 ) -> Plan {
     let mut notes = Vec::new();
@@ -124,8 +126,15 @@ pub fn plan(
             settings.file_name.to_string()
         }
     };
-    let mut taken: Vec<String> = taken.iter().map(|s| s.to_string()).collect();
-    let mut tabled: Vec<(String, String)> = Vec::new(); // (id, text) planned so far
+    let mut taken = taken.clone();
+    // Originals already in the folder, then those planned so far: text -> id.
+    let mut originals: HashMap<String, String> = HashMap::new();
+    for draft in drafts.iter().rev() {
+        if let Some(v) = draft.original() {
+            originals.insert(v.text.clone(), draft.id.clone());
+        }
+    }
+    let mut planned: Vec<String> = Vec::new();
     let mut steps = Vec::new();
     for paragraph in &cable.paragraphs {
         let number = paragraph.number;
@@ -162,21 +171,11 @@ pub fn plan(
             ));
             continue;
         };
-        let already = drafts
-            .iter()
-            .find(|d| d.original().is_some_and(|v| v.text == *text))
-            .map(|d| d.id.clone())
-            .or_else(|| {
-                tabled
-                    .iter()
-                    .find(|(_, t)| t == text)
-                    .map(|(id, _)| id.clone())
-            });
-        if let Some(id) = already {
+        if let Some(id) = originals.get(text) {
             steps.push(Step::AlreadyTabled {
                 paragraph: number,
-                in_order: session.drafts.contains(&id) || tabled.iter().any(|(t, _)| *t == id),
-                id,
+                in_order: session.drafts.contains(id) || planned.contains(id),
+                id: id.clone(),
             });
             continue;
         }
@@ -188,7 +187,6 @@ pub fn plan(
             }
         };
         let source = format!("{reference} para {number}");
-        let taken_now: Vec<&str> = taken.iter().map(String::as_str).collect();
         let new = NewDraft {
             title,
             text,
@@ -199,10 +197,11 @@ pub fn plan(
             note: Some(&note),
             at: at.clone(),
         };
-        match new_draft(session, &taken_now, &new) {
+        match new_draft(session, &taken, &new) {
             Ok(draft) => {
-                taken.push(draft.id.clone());
-                tabled.push((draft.id.clone(), text.clone()));
+                taken.insert(&draft.id);
+                originals.insert(text.clone(), draft.id.clone());
+                planned.push(draft.id.clone());
                 steps.push(Step::Table {
                     paragraph: number,
                     line,
@@ -323,7 +322,7 @@ Nothing to agree here.
     #[test]
     fn a_cable_plans_one_step_per_proposal_paragraph() {
         let cable = parse(CABLE);
-        let plan = plan(&cable, &session(), &[], &[], &settings());
+        let plan = plan(&cable, &session(), &[], &Taken::default(), &settings());
         assert_eq!(plan.notes, Vec::<String>::new());
         let [table, refused, skipped] = &plan.steps[..] else {
             panic!("{:#?}", plan.steps)
@@ -352,7 +351,7 @@ Nothing to agree here.
         let cable = parse(CABLE);
         let mut s = settings();
         s.fallback_author = Some("France");
-        let plan = plan(&cable, &session(), &[], &[], &s);
+        let plan = plan(&cable, &session(), &[], &Taken::default(), &s);
         let authors: Vec<(&str, Option<&str>)> = plan
             .steps
             .iter()
@@ -372,7 +371,7 @@ Nothing to agree here.
             ]
         );
         s.author = Some("Germany");
-        let plan = super::plan(&cable, &session(), &[], &[], &s);
+        let plan = super::plan(&cable, &session(), &[], &Taken::default(), &s);
         let Step::Table { draft, .. } = &plan.steps[0] else {
             panic!()
         };
@@ -382,7 +381,7 @@ Nothing to agree here.
     #[test]
     fn already_tabled_texts_are_skipped_and_taken_ids_refused() {
         let cable = parse(CABLE);
-        let first = plan(&cable, &session(), &[], &[], &settings());
+        let first = plan(&cable, &session(), &[], &Taken::default(), &settings());
         let Step::Table { draft, .. } = &first.steps[0] else {
             panic!()
         };
@@ -392,7 +391,7 @@ Nothing to agree here.
             &cable,
             &in_folder,
             &[draft],
-            &["entities-of-concern"],
+            &Taken::from_iter(["entities-of-concern"]),
             &settings(),
         );
         assert_eq!(
@@ -409,7 +408,7 @@ Nothing to agree here.
             &cable,
             &in_folder,
             &[&other],
-            &["entities-of-concern"],
+            &Taken::from_iter(["entities-of-concern"]),
             &settings(),
         );
         let Step::Refused { why, .. } = &clash.steps[0] else {
@@ -425,7 +424,7 @@ Nothing to agree here.
     #[test]
     fn a_cable_without_date_or_number_says_so() {
         let cable = parse("3. (C) U.S. PROPOSAL ON X:\nProposed consensus language: \"X.\"\n");
-        let plan = plan(&cable, &session(), &[], &[], &settings());
+        let plan = plan(&cable, &session(), &[], &Taken::default(), &settings());
         assert_eq!(plan.notes.len(), 2, "{:?}", plan.notes);
         let Step::Table { draft, .. } = &plan.steps[0] else {
             panic!("{:?}", plan.steps)

@@ -19,7 +19,7 @@ pub mod cable;
 pub mod id;
 pub mod import;
 
-pub use id::derive_id;
+pub use id::{Taken, derive_id};
 pub use import::{ImportSettings, Plan, Step, plan};
 
 use crate::model::validate::id_problem;
@@ -82,7 +82,7 @@ fn hint(suggestion: &Option<String>) -> String {
 
 /// The id `new` would use for `title` (or `given`), checked: safe, and not
 /// one of `taken` (every draft id the folder has, in its order or on disk).
-pub fn choose_id(title: &str, given: Option<&str>, taken: &[&str]) -> Result<String, Refusal> {
+pub fn choose_id(title: &str, given: Option<&str>, taken: &Taken) -> Result<String, Refusal> {
     let id = match given {
         Some(id) => {
             if let Some(problem) = id_problem(id, "draft id") {
@@ -92,7 +92,7 @@ pub fn choose_id(title: &str, given: Option<&str>, taken: &[&str]) -> Result<Str
         }
         None => derive_id(title).ok_or_else(|| Refusal::NoId(title.to_string()))?,
     };
-    if taken.contains(&id.as_str()) {
+    if taken.contains(&id) {
         return Err(Refusal::Taken {
             suggestion: id::suggestions(given.is_none().then_some(title), &id, taken),
             id,
@@ -104,7 +104,7 @@ pub fn choose_id(title: &str, given: Option<&str>, taken: &[&str]) -> Result<Str
 /// A new draft whose version 1 is `new.text`, tabled by `new.author`.
 /// `taken` lists the ids already in use; the store checks again, under
 /// its lock, when it writes the file.
-pub fn new_draft(session: &Session, taken: &[&str], new: &NewDraft) -> Result<Draft, Refusal> {
+pub fn new_draft(session: &Session, taken: &Taken, new: &NewDraft) -> Result<Draft, Refusal> {
     let title = new.title.trim();
     if title.is_empty() {
         return Err(Refusal::NoTitle);
@@ -178,7 +178,7 @@ mod tests {
     fn a_new_draft_is_version_1_by_the_tabling_partner() {
         let draft = new_draft(
             &session(),
-            &["d"],
+            &Taken::from_iter(["d"]),
             &tabling("Export controls on drones", "Partners agree.", None),
         )
         .unwrap();
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn refusals_say_why() {
         let s = session();
-        let refused = |t: NewDraft| new_draft(&s, &["d", "x"], &t).unwrap_err();
+        let refused = |t: NewDraft| new_draft(&s, &Taken::from_iter(["d", "x"]), &t).unwrap_err();
         assert_eq!(refused(tabling(" ", "t", None)), Refusal::NoTitle);
         assert_eq!(refused(tabling("T", " \n", None)), Refusal::EmptyText);
         assert_eq!(

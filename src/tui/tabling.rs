@@ -12,20 +12,15 @@ use super::shown::Compare;
 use crate::model::Timestamp;
 use crate::sanitize::sanitize_inline;
 use crate::store::{AddError, recovery};
-use crate::tabling::{self, NewDraft, Refusal};
+use crate::tabling::{self, NewDraft, Refusal, Taken};
 
 impl App {
     /// Every id in use: in the session's order or a file of the folder.
-    fn taken_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = self
-            .folder
-            .session
-            .drafts
-            .iter()
-            .map(String::as_str)
-            .collect();
-        ids.extend(self.folder.entries.iter().map(|e| e.id.as_str()));
-        ids
+    fn taken_ids(&self) -> Taken {
+        let order = self.folder.session.drafts.iter().map(String::as_str);
+        order
+            .chain(self.folder.entries.iter().map(|e| e.id.as_str()))
+            .collect()
     }
 
     pub(super) fn ask_new_draft_title(&mut self) {
@@ -126,7 +121,7 @@ impl App {
                 // Tabled by someone else since the folder was read: offer
                 // the next free id, keep the text.
                 let mut taken = self.taken_ids();
-                taken.push(&id);
+                taken.insert(&id);
                 let free = tabling::id::suggestions(Some(&title), &id, &taken);
                 if let (Some(free), Some(edit)) = (free, &mut self.editing) {
                     edit.draft_id = free.clone();

@@ -56,7 +56,8 @@ pub struct NewArgs {
 #[command(after_help = "\
 Reads a cable in plain text: each numbered paragraph (5. (C) U.S. PROPOSAL ON ...:),
 its marking ((C/REL MTCR)) and the quoted text after \"Proposed consensus language:\".
-The tabling Partner is the one the heading names (U.S. is the United States), or --as.
+The tabling Partner is the one the heading names (U.S. is the United States); --as on
+the command line overrides it, and PLENARY_AS stands in only for a heading naming none.
 A text already tabled is skipped, so importing twice changes nothing.
 
 Exit status: 0 all went well; 1 some paragraph was not tabled (each is reported as

@@ -122,6 +122,47 @@ fn the_chair_merges_adopts_and_is_told_why_agreement_waits() {
     assert!(log.contains("Brazil adopted v2 from brazil-1"), "{log}");
 }
 
+/// Another delegation's save shows on a running screen with no key
+/// pressed, and the text being typed here is still there.
+#[test]
+fn another_sessions_proposal_appears_live_and_the_edit_survives() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let draft = "entities-of-concern";
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("You are: France");
+    tui.send(keys::DOWN);
+    tui.send(keys::DOWN);
+    tui.wait_text("entities-of-concern · current text (v1)");
+    tui.send(keys::ENTER);
+    tui.wait_text("new proposal against v1");
+    tui.send("Draft words ");
+    tui.wait_text("Draft words");
+
+    let text = common::stdout(&common::plenary(&drafts, &["show", draft]));
+    let germany = text.replace("2010 RPOC", "2011 RPOC");
+    let out = common::plenary(
+        &drafts,
+        &["propose", draft, "--as", "Germany", "--text", &germany],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let out = common::plenary(
+        &drafts,
+        &["position", draft, "germany-1", "object", "--as", "Japan"],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+
+    // No key is pressed: the watch alone brings the news.
+    tui.wait_text("Japan objects to germany-1");
+    assert!(
+        tui.text().contains("Draft words"),
+        "the edit survives the reload"
+    );
+    tui.send(keys::CTRL_Q);
+    tui.wait_text("Quit and lose the text you have not filed?");
+    tui.send("y");
+    assert!(tui.wait_exit(), "plenary exits cleanly");
+}
+
 #[test]
 fn without_as_a_picker_asks_who_you_are() {
     let (_tmp, drafts) = common::scratch_drafts();

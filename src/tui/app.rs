@@ -303,6 +303,10 @@ impl App {
                 self.keep_unfiled();
                 return;
             }
+            Action::FilesChanged => {
+                self.reload_files();
+                return;
+            }
             _ => {}
         }
         match self.context() {
@@ -707,12 +711,21 @@ impl App {
         self.draft = index;
         let text = edit.editor.text();
         let revising = edit.revising.clone();
+        let base = edit.base_version;
         let rationale = Some(rationale);
         let filed = self.change_draft(|draft, session| match &revising {
             Some(old) => {
                 negotiation::revise(draft, session, &me, old, &text, rationale, Timestamp::now())
             }
-            None => negotiation::propose(draft, session, &me, &text, rationale, Timestamp::now()),
+            None => negotiation::propose_on(
+                draft,
+                session,
+                &me,
+                base,
+                &text,
+                rationale,
+                Timestamp::now(),
+            ),
         });
         let Some(id) = filed else { return };
         self.close_editor();

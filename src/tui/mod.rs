@@ -13,6 +13,7 @@ pub mod editor;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod live;
 pub mod shown;
 #[cfg(test)]
 mod testing;
@@ -54,6 +55,9 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .context("enabling the mouse and paste")?;
 
+    // Other sessions' saves show within about a second; without a watch
+    // (no events, no polling) plenary still works, it just does not follow.
+    let watch = crate::store::watch::FolderWatch::new(&folder.dir).ok();
     let size = terminal.size().context("reading the terminal size")?;
     let mut app = App::new(
         folder,
@@ -65,6 +69,9 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
         terminal
             .draw(|frame| view::draw(frame, &app))
             .context("drawing")?;
+        if watch.as_ref().is_some_and(|w| w.changed()) {
+            app.update(Action::FilesChanged);
+        }
         if !event::poll(IDLE).context("reading input")? {
             app.update(Action::Idle);
             continue;

@@ -163,6 +163,65 @@ fn another_sessions_proposal_appears_live_and_the_edit_survives() {
     assert!(tui.wait_exit(), "plenary exits cleanly");
 }
 
+/// Opens entities of concern in the editor as France and types `words`
+/// at the start of the text.
+fn type_into_entities_of_concern(tui: &mut Tui, words: &str) {
+    tui.wait_text("You are: France");
+    tui.send(keys::DOWN);
+    tui.send(keys::DOWN);
+    tui.wait_text("entities-of-concern · current text (v1)");
+    tui.send(keys::ENTER);
+    tui.wait_text("new proposal against v1");
+    tui.send(words);
+    tui.wait_text(words);
+}
+
+/// The next start offers the text back; `y` opens it in the editor.
+fn offered_back(drafts: &std::path::Path, words: &str) {
+    let mut tui = Tui::start(drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("Unfiled text for entities-of-concern, kept when plenary last closed");
+    tui.wait_text(words.trim());
+    tui.send("y");
+    tui.wait_text("Recovered the text you had not filed");
+    assert!(tui.text().contains(words.trim()));
+    tui.send(keys::CTRL_Q);
+    tui.wait_text("Quit and lose the text you have not filed?");
+    tui.send("y");
+    assert!(tui.wait_exit());
+}
+
+/// A dropped connection mid-sentence: the typing is kept by the hang-up
+/// handler and offered back at the next start.
+#[test]
+fn typing_survives_a_dropped_connection() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    type_into_entities_of_concern(&mut tui, "Typed as the line dropped ");
+    tui.hang_up();
+    offered_back(&drafts, "Typed as the line dropped ");
+}
+
+/// Killed outright (no handler runs): what was kept after the last pause
+/// in typing is offered back.
+#[test]
+fn typing_survives_a_kill() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    type_into_entities_of_concern(&mut tui, "Typed before the kill ");
+    let kept = drafts.join(".plenary-unsaved/entities-of-concern.France.txt");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !fs::read_to_string(&kept).is_ok_and(|t| t.contains("Typed before the kill")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the pause never kept the text"
+        );
+        std::thread::yield_now();
+    }
+    tui.signal(9);
+    drop(tui);
+    offered_back(&drafts, "Typed before the kill ");
+}
+
 #[test]
 fn without_as_a_picker_asks_who_you_are() {
     let (_tmp, drafts) = common::scratch_drafts();

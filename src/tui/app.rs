@@ -51,6 +51,8 @@ pub enum Overlay {
         lines: Vec<ratatui::text::Line<'static>>,
         scroll: usize,
         on_yes: Option<Pending>,
+        /// What "no" does besides closing, if anything.
+        on_no: Option<Pending>,
     },
     History(super::chair::HistoryView),
     Export(super::export::ExportDialog),
@@ -82,6 +84,14 @@ pub enum Pending {
     Agree {
         draft: String,
         ad_ref: bool,
+    },
+    /// Open the editor on the unfiled text kept for this draft.
+    Restore {
+        draft: String,
+    },
+    /// Throw the kept unfiled text away.
+    Discard {
+        draft: String,
     },
 }
 
@@ -212,6 +222,7 @@ impl App {
             app.error(problems);
         }
         app.refresh();
+        app.offer_recovery();
         app
     }
 
@@ -393,7 +404,7 @@ impl App {
     }
 
     /// Selects draft `index`, showing its current text from the top.
-    fn select_draft(&mut self, index: usize) {
+    pub(super) fn select_draft(&mut self, index: usize) {
         if index != self.draft {
             self.draft = index;
             self.filter = None;
@@ -528,7 +539,7 @@ impl App {
 
     // ---- Editing --------------------------------------------------------
 
-    fn open_editor(&mut self) {
+    pub(super) fn open_editor(&mut self) {
         let Some(me) = self.me.clone() else { return };
         let Some(draft) = self.selected_draft() else {
             return self
@@ -647,6 +658,10 @@ impl App {
         }
         if changed && let Some(edit) = &mut self.editing {
             edit.text_changed();
+            // Steady typing never pauses long enough for Idle: keep it anyway.
+            if now.saturating_sub(edit.kept_at) >= super::recover::KEEP_EVERY_MS {
+                self.keep_unfiled();
+            }
         }
     }
 
@@ -668,6 +683,7 @@ impl App {
             return;
         }
         edit.unkept = false;
+        edit.kept_at = self.epoch.elapsed().as_millis() as u64;
         let dir = &self.folder.dir;
         if edit.unsaved() {
             if let Err(e) = recovery::keep(dir, &edit.draft_id, me, &edit.editor.text()) {
@@ -796,6 +812,7 @@ impl App {
                     self.overlay = None;
                     self.info(format!("You speak for {partner}"));
                     self.me = Some(partner);
+                    self.offer_recovery();
                 }
             }
             _ => {}

@@ -60,6 +60,8 @@ pub struct EditSession {
     pub recovered: bool,
     /// Whether the text changed since it was last kept on disk.
     pub unkept: bool,
+    /// When it was last kept (milliseconds on the app's clock).
+    pub kept_at: u64,
 }
 
 impl EditSession {
@@ -89,6 +91,7 @@ impl EditSession {
             live_counts: (0, 0),
             recovered: false,
             unkept: false,
+            kept_at: 0,
         }
     }
 

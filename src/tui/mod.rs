@@ -14,12 +14,14 @@ pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod live;
+pub mod recover;
 pub mod shown;
 #[cfg(test)]
 mod testing;
 pub mod view;
 
 use std::io::stdout;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -41,14 +43,20 @@ const IDLE: Duration = Duration::from_millis(150);
 
 /// Runs the UI on `folder` until the user quits or a signal ends it.
 pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
-    let hangup = watch_for_hangup()?;
+    // The unfiled text, for the signal and panic handlers to keep.
+    let unfiled: Shared = Arc::new(Mutex::new(None));
+    let hangup = watch_for_hangup(unfiled.clone())?;
     let default_hook = std::panic::take_hook();
+    let for_panic = unfiled.clone();
     let mut terminal = ratatui::try_init().context("opening the terminal")?;
     let _restore = Restore;
     // Our own hook instead of ratatui's: it also turns the mouse off, and
     // it stays quiet if the terminal is gone (ratatui's would print, and a
     // failed print in a panic hook aborts).
     std::panic::set_hook(Box::new(move |info| {
+        if let Ok(guard) = for_panic.try_lock() {
+            keep_unfiled(&guard);
+        }
         drop(Restore);
         default_hook(info);
     }));
@@ -66,6 +74,7 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
         crate::terminal::color_wanted(),
     );
     while !app.quit {
+        *unfiled.lock().unwrap_or_else(PoisonError::into_inner) = app.unfiled();
         terminal
             .draw(|frame| view::draw(frame, &app))
             .context("drawing")?;
@@ -92,19 +101,32 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The latest snapshot of unfiled text, shared with the handlers.
+type Shared = Arc<Mutex<Option<recover::Unfiled>>>;
+
+/// Keeps the snapshot's text on disk, if there is one (best effort: this
+/// runs as plenary is being ended).
+fn keep_unfiled(snapshot: &Option<recover::Unfiled>) {
+    if let Some(unfiled) = snapshot {
+        let _ = unfiled.keep();
+    }
+}
+
 /// On SIGHUP (the terminal went away: an ssh connection dropped, a window
-/// closed) or SIGTERM, restores the terminal and exits with 128 + signal.
+/// closed) or SIGTERM, keeps any unfiled text, restores the terminal and
+/// exits with 128 + signal.
 ///
 /// This runs on a thread of its own because the main thread cannot be
 /// relied on to notice: once the terminal is gone, crossterm's `read`
 /// spins on end-of-file and never returns.
-fn watch_for_hangup() -> anyhow::Result<signal_hook::iterator::Handle> {
+fn watch_for_hangup(unfiled: Shared) -> anyhow::Result<signal_hook::iterator::Handle> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]).context("watching for signals")?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            keep_unfiled(&unfiled.lock().unwrap_or_else(PoisonError::into_inner));
             drop(Restore);
             std::process::exit(128 + signal);
         }

@@ -73,12 +73,29 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
         (size.width, size.height),
         crate::terminal::color_wanted(),
     );
+    let ended = event_loop(&mut terminal, &mut app, watch.as_ref(), &unfiled);
+    if ended.is_err() {
+        // The terminal failed under us (it may be gone, before SIGHUP even
+        // arrives): keep what was being typed before giving up.
+        keep_unfiled(&app.unfiled());
+    }
+    hangup.close();
+    ended
+}
+
+/// Draws, reads input and applies it until the user quits.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    watch: Option<&crate::store::watch::FolderWatch>,
+    unfiled: &Shared,
+) -> anyhow::Result<()> {
     while !app.quit {
         *unfiled.lock().unwrap_or_else(PoisonError::into_inner) = app.unfiled();
         terminal
-            .draw(|frame| view::draw(frame, &app))
+            .draw(|frame| view::draw(frame, app))
             .context("drawing")?;
-        if watch.as_ref().is_some_and(|w| w.changed()) {
+        if watch.is_some_and(|w| w.changed()) {
             app.update(Action::FilesChanged);
         }
         if !event::poll(IDLE).context("reading input")? {
@@ -97,7 +114,6 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
             }
         }
     }
-    hangup.close();
     Ok(())
 }
 

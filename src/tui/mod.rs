@@ -74,14 +74,36 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
         crate::terminal::color_wanted(),
     );
     let ended = event_loop(&mut terminal, &mut app, watch.as_ref(), &unfiled);
-    if ended.is_err() {
-        // The terminal failed under us (it may be gone, before SIGHUP even
-        // arrives): keep what was being typed before giving up.
+    if let Err(e) = &ended {
+        // The terminal failed under us: keep what was being typed first.
         keep_unfiled(&app.unfiled());
+        if terminal_gone(e) {
+            // It went away (SIGHUP is on its way): end as the hang-up
+            // handler would, whichever of the two notices first.
+            drop(Restore);
+            std::process::exit(128 + signal_hook::consts::SIGHUP);
+        }
     }
     hangup.close();
     ended
 }
+
+/// Whether `e` says the terminal is gone (its pty closed), not a bug.
+fn terminal_gone(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            io.raw_os_error() == Some(EIO)
+                || matches!(
+                    io.kind(),
+                    std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::UnexpectedEof
+                )
+        })
+    })
+}
+
+/// EIO (5 on Linux and the BSDs): what reading or writing a pty whose
+/// other end closed gives.
+const EIO: i32 = 5;
 
 /// Draws, reads input and applies it until the user quits.
 fn event_loop(

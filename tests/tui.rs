@@ -222,6 +222,39 @@ fn typing_survives_a_kill() {
     offered_back(&drafts, "Typed before the kill ");
 }
 
+/// The room's screen follows a proposal filed elsewhere, with no key.
+#[test]
+fn the_presenter_follows_the_room() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let draft = "entities-of-concern";
+    let mut tui = Tui::start(&drafts, &["present", draft], 120, 40, &[]);
+    tui.wait_text("3. U.S. Proposal on Entities of Concern");
+    tui.wait_text("No proposals yet.");
+    let text = common::stdout(&common::plenary(&drafts, &["show", draft]));
+    let france = text.replace("list entities", "list of entities");
+    let out = common::plenary(
+        &drafts,
+        &[
+            "propose",
+            draft,
+            "--as",
+            "France",
+            "--text",
+            &france,
+            "--rationale",
+            "Restore of.",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    tui.wait_text("Newest proposal: france-1 by France — Restore of.");
+    tui.wait_text("France proposed france-1");
+    tui.send("q");
+    assert!(tui.wait_exit(), "the presenter exits cleanly");
+    let out = common::plenary(&drafts, &["present"]);
+    assert_eq!(out.status.code(), Some(2), "no terminal, no presenter");
+    assert!(common::stderr(&out).contains("run it in a terminal"));
+}
+
 #[test]
 fn without_as_a_picker_asks_who_you_are() {
     let (_tmp, drafts) = common::scratch_drafts();

@@ -72,7 +72,7 @@ impl App {
 }
 
 /// What happened to one draft, as lines for the message line.
-fn news(change: &Reloaded) -> Vec<String> {
+pub fn news(change: &Reloaded) -> Vec<String> {
     let (before, after) = match (&change.before, &change.after) {
         (_, None) => return vec![format!("{} changed on disk and no longer loads", change.id)],
         (None, Some(_)) => return vec![format!("New draft: {}", change.id)],

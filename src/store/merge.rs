@@ -311,47 +311,16 @@ pub fn merge_sessions(base: &Session, ours: &Session, theirs: &Session) -> (Sess
 mod tests {
     use super::*;
     use crate::model::{Stance, Timestamp};
+    use crate::negotiation::tests::{draft, session};
     use crate::negotiation::{adopt, propose, take_position, withdraw};
 
     fn at(minute: u32) -> Timestamp {
         Timestamp::parse(&format!("2009-11-09T10:{minute:02}:00Z")).unwrap()
     }
 
-    fn session() -> Session {
-        Session {
-            schema: 1,
-            name: "Test".into(),
-            place: None,
-            opens: None,
-            closes: None,
-            chair: "Brazil".into(),
-            partners: ["Brazil", "France", "Germany", "Japan", "United States"]
-                .map(String::from)
-                .to_vec(),
-            drafts: vec!["d".into()],
-        }
-    }
-
-    /// A draft with France's proposal france-1 open.
+    /// The negotiation tests' draft, with France's proposal france-1 open.
     fn base() -> Draft {
-        let mut d = Draft {
-            schema: 1,
-            id: "d".into(),
-            title: "T".into(),
-            source: None,
-            marking: None,
-            status: crate::model::DraftStatus::Open,
-            agreed: None,
-            versions: vec![Version {
-                version: 1,
-                author: "United States".into(),
-                at: at(0),
-                note: None,
-                adopted_from: None,
-                text: "Partners agree.".into(),
-            }],
-            proposals: vec![],
-        };
+        let mut d = draft();
         propose(
             &mut d,
             &session(),

@@ -515,16 +515,7 @@ mod tests {
         else {
             panic!("no review open: {:?}", app.overlay)
         };
-        let text = lines
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = crate::tui::testing::lines_text(lines);
         (title.clone(), text, on_yes.is_some())
     }
 

@@ -239,20 +239,7 @@ mod tests {
     use crate::model::Timestamp;
     use crate::negotiation;
     use crate::store::load_folder;
-    use crate::tui::testing::folder;
-
-    fn text(lines: &[Line]) -> String {
-        lines
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+    use crate::tui::testing::{folder, lines_text as text};
 
     #[test]
     fn shows_the_draft_its_standing_and_the_newest_proposal_as_it_lands() {

@@ -150,9 +150,11 @@ fn another_sessions_proposal_appears_live_and_the_edit_survives() {
         &["position", draft, "germany-1", "object", "--as", "Japan"],
     );
     assert!(out.status.success(), "{}", common::stderr(&out));
+    let saved = std::time::Instant::now();
 
     // No key is pressed: the watch alone brings the news.
     tui.wait_text("Japan objects to germany-1");
+    eprintln!("the save showed after {:?}", saved.elapsed());
     assert!(
         tui.text().contains("Draft words"),
         "the edit survives the reload"

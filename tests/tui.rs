@@ -154,6 +154,141 @@ fn the_chair_merges_adopts_and_is_told_why_agreement_waits() {
     assert!(log.contains("Brazil adopted v2 from brazil-1"), "{log}");
 }
 
+/// Another delegation's save shows on a running screen with no key
+/// pressed, and the text being typed here is still there.
+#[test]
+fn another_sessions_proposal_appears_live_and_the_edit_survives() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let draft = "entities-of-concern";
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("You are: France");
+    tui.send(keys::DOWN);
+    tui.send(keys::DOWN);
+    tui.wait_text("entities-of-concern · current text (v1)");
+    tui.send(keys::ENTER);
+    tui.wait_text("new proposal against v1");
+    tui.send("Draft words ");
+    tui.wait_text("Draft words");
+
+    let text = common::stdout(&common::plenary(&drafts, &["show", draft]));
+    let germany = text.replace("2010 RPOC", "2011 RPOC");
+    let out = common::plenary(
+        &drafts,
+        &["propose", draft, "--as", "Germany", "--text", &germany],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let out = common::plenary(
+        &drafts,
+        &["position", draft, "germany-1", "object", "--as", "Japan"],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let saved = std::time::Instant::now();
+
+    // No key is pressed: the watch alone brings the news.
+    tui.wait_text("Japan objects to germany-1");
+    eprintln!("the save showed after {:?}", saved.elapsed());
+    assert!(
+        tui.text().contains("Draft words"),
+        "the edit survives the reload"
+    );
+    tui.send(keys::CTRL_Q);
+    tui.wait_text("Quit and lose the text you have not filed?");
+    tui.send("y");
+    assert!(tui.wait_exit(), "plenary exits cleanly");
+}
+
+/// Opens entities of concern in the editor as France and types `words`
+/// at the start of the text.
+fn type_into_entities_of_concern(tui: &mut Tui, words: &str) {
+    tui.wait_text("You are: France");
+    tui.send(keys::DOWN);
+    tui.send(keys::DOWN);
+    tui.wait_text("entities-of-concern · current text (v1)");
+    tui.send(keys::ENTER);
+    tui.wait_text("new proposal against v1");
+    tui.send(words);
+    tui.wait_text(words);
+}
+
+/// The next start offers the text back; `y` opens it in the editor.
+fn offered_back(drafts: &std::path::Path, words: &str) {
+    let mut tui = Tui::start(drafts, &["--as", "France"], 120, 40, &[]);
+    tui.wait_text("Unfiled text for entities-of-concern, kept when plenary last closed");
+    tui.wait_text(words.trim());
+    tui.send("y");
+    tui.wait_text("Recovered the text you had not filed");
+    assert!(tui.text().contains(words.trim()));
+    tui.send(keys::CTRL_Q);
+    tui.wait_text("Quit and lose the text you have not filed?");
+    tui.send("y");
+    assert!(tui.wait_exit());
+}
+
+/// A dropped connection mid-sentence: the typing is kept by the hang-up
+/// handler and offered back at the next start.
+#[test]
+fn typing_survives_a_dropped_connection() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    type_into_entities_of_concern(&mut tui, "Typed as the line dropped ");
+    tui.hang_up();
+    offered_back(&drafts, "Typed as the line dropped ");
+}
+
+/// Killed outright (no handler runs): what was kept after the last pause
+/// in typing is offered back.
+#[test]
+fn typing_survives_a_kill() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
+    type_into_entities_of_concern(&mut tui, "Typed before the kill ");
+    let kept = drafts.join(".plenary-unsaved/entities-of-concern.France.txt");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !fs::read_to_string(&kept).is_ok_and(|t| t.contains("Typed before the kill")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the pause never kept the text"
+        );
+        std::thread::yield_now();
+    }
+    tui.signal(9);
+    drop(tui);
+    offered_back(&drafts, "Typed before the kill ");
+}
+
+/// The room's screen follows a proposal filed elsewhere, with no key.
+#[test]
+fn the_presenter_follows_the_room() {
+    let (_tmp, drafts) = common::scratch_drafts();
+    let draft = "entities-of-concern";
+    let mut tui = Tui::start(&drafts, &["present", draft], 120, 40, &[]);
+    tui.wait_text("3. U.S. Proposal on Entities of Concern");
+    tui.wait_text("No proposals yet.");
+    let text = common::stdout(&common::plenary(&drafts, &["show", draft]));
+    let france = text.replace("list entities", "list of entities");
+    let out = common::plenary(
+        &drafts,
+        &[
+            "propose",
+            draft,
+            "--as",
+            "France",
+            "--text",
+            &france,
+            "--rationale",
+            "Restore of.",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    tui.wait_text("Newest proposal: france-1 by France — Restore of.");
+    tui.wait_text("France proposed france-1");
+    tui.send("q");
+    assert!(tui.wait_exit(), "the presenter exits cleanly");
+    let out = common::plenary(&drafts, &["present"]);
+    assert_eq!(out.status.code(), Some(2), "no terminal, no presenter");
+    assert!(common::stderr(&out).contains("run it in a terminal"));
+}
+
 #[test]
 fn without_as_a_picker_asks_who_you_are() {
     let (_tmp, drafts) = common::scratch_drafts();

@@ -13,6 +13,7 @@ use super::propose::{PositionArgs, ProposeArgs, WithdrawArgs};
 use super::show::ShowArgs;
 use super::status::{BracketsArgs, LogArgs, StatusArgs};
 use super::tabling::{ImportArgs, NewArgs};
+use super::ui::PresentArgs;
 
 /// plenary: draft consensus language with your fellow Partners.
 ///
@@ -77,6 +78,8 @@ pub enum Command {
     Log(LogArgs),
     /// List the bracketed (unagreed) passages of a draft's text.
     Brackets(BracketsArgs),
+    /// Read-only screen for the room: the current text and the newest change, live.
+    Present(PresentArgs),
     /// Set up the git repository holding the drafts to merge them with plenary.
     InitGit,
     /// git's merge driver for draft files (set up by init-git): merge %O %A %B %P.

@@ -67,10 +67,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs the parsed command.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    if args.command.is_none() && ui::is_interactive() {
-        // Not under the stdout lock below: the UI's signal thread must be
-        // able to write to the terminal to restore it.
-        return ui::run(args);
+    // The full-screen commands run outside the stdout lock below: their
+    // signal thread must be able to write to the terminal to restore it.
+    match &args.command {
+        None if ui::is_interactive() => return ui::run(args),
+        Some(Command::Present(p)) => return ui::present(args, p),
+        _ => {}
     }
     let out = &mut std::io::stdout().lock();
     match &args.command {
@@ -90,6 +92,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Status(s)) => status::status(args, s, out),
         Some(Command::Log(l)) => status::log(args, l, out),
         Some(Command::Brackets(b)) => status::brackets(args, b, out),
+        Some(Command::Present(_)) => unreachable!("run outside the stdout lock, above"),
         Some(Command::InitGit) => git::init_git(args, out),
         Some(Command::MergeDriver(m)) => git::merge_driver(args, m, out),
         Some(Command::Export(e)) => export::run(args, e, out),

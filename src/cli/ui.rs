@@ -18,3 +18,22 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     crate::tui::run(folder, me)?;
     Ok(Outcome::Ok)
 }
+
+/// `plenary present [DRAFT]`: the room's screen.
+pub fn present(args: &Args, p: &PresentArgs) -> anyhow::Result<Outcome> {
+    if !is_interactive() {
+        anyhow::bail!("present shows a screen for the room: run it in a terminal");
+    }
+    let folder = target::load(&args.drafts)?;
+    if let Some(id) = &p.draft {
+        target::draft(&folder, id)?;
+    }
+    crate::tui::present(folder, p.draft.clone())?;
+    Ok(Outcome::Ok)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PresentArgs {
+    /// Show only this draft (by default every draft, ←/→ to move).
+    pub draft: Option<String>,
+}

@@ -17,7 +17,7 @@ mod propose;
 pub use adopt::{adopt, carried, file_merge, merge_proposals, merged_objections, objectors};
 pub use consensus::{Consensus, agree, bracket_places, consensus};
 pub use position::take_position;
-pub use propose::{propose, revise, withdraw};
+pub use propose::{propose, propose_on, revise, withdraw};
 
 use merge::Conflict;
 

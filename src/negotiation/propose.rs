@@ -13,11 +13,31 @@ pub fn propose(
     rationale: Option<&str>,
     at: Timestamp,
 ) -> Result<String, Refusal> {
+    let current = draft
+        .current()
+        .ok_or_else(|| Refusal::NoText(draft.id.clone()))?
+        .version;
+    propose_on(draft, session, who, current, text, rationale, at)
+}
+
+/// Files `text` as made against version `base`: what the editor does, since
+/// a version may be adopted while a delegate types (the Chair's adoption
+/// then carries the proposal onto the newer text).
+pub fn propose_on(
+    draft: &mut Draft,
+    session: &Session,
+    who: &str,
+    base: u32,
+    text: &str,
+    rationale: Option<&str>,
+    at: Timestamp,
+) -> Result<String, Refusal> {
     let partner = partner(session, who)?.to_string();
     ensure_open(draft)?;
-    let base = draft
-        .current()
-        .ok_or_else(|| Refusal::NoText(draft.id.clone()))?;
+    let base = draft.version(base).ok_or_else(|| Refusal::NoSuchVersion {
+        draft: draft.id.clone(),
+        version: base,
+    })?;
     if text.trim().is_empty() {
         return Err(Refusal::EmptyText);
     }
@@ -44,7 +64,7 @@ pub fn propose(
 
 /// Replaces `who`'s open proposal `id` with a new text: the old proposal is
 /// marked superseded (positions taken on its wording stay with it) and the
-/// new one is filed as by [`propose`]. Returns the new id.
+/// new one is filed against the same base. Returns the new id.
 pub fn revise(
     draft: &mut Draft,
     session: &Session,
@@ -55,9 +75,10 @@ pub fn revise(
     at: Timestamp,
 ) -> Result<String, Refusal> {
     let index = own_open(draft, who, id, "revise")?;
+    let base = draft.proposals[index].base;
     let mut revised = draft.clone();
     revised.proposals[index].status = ProposalStatus::Superseded;
-    let new_id = propose(&mut revised, session, who, text, rationale, at)?;
+    let new_id = propose_on(&mut revised, session, who, base, text, rationale, at)?;
     *draft = revised;
     Ok(new_id)
 }

@@ -306,3 +306,181 @@ pub fn merge_sessions(base: &Session, ours: &Session, theirs: &Session) -> (Sess
     }
     (out, conflicts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Stance, Timestamp};
+    use crate::negotiation::tests::{draft, session};
+    use crate::negotiation::{adopt, propose, take_position, withdraw};
+
+    fn at(minute: u32) -> Timestamp {
+        Timestamp::parse(&format!("2009-11-09T10:{minute:02}:00Z")).unwrap()
+    }
+
+    /// The negotiation tests' draft, with France's proposal france-1 open.
+    fn base() -> Draft {
+        let mut d = draft();
+        propose(
+            &mut d,
+            &session(),
+            "France",
+            "Partners agree now.",
+            None,
+            at(1),
+        )
+        .unwrap();
+        d
+    }
+
+    #[test]
+    fn additions_on_both_sides_are_united() {
+        let (b, s) = (base(), session());
+        let mut ours = b.clone();
+        propose(
+            &mut ours,
+            &s,
+            "Germany",
+            "Partners agree today.",
+            None,
+            at(2),
+        )
+        .unwrap();
+        take_position(
+            &mut ours,
+            &s,
+            "Japan",
+            "france-1",
+            Stance::Object,
+            None,
+            at(3),
+        )
+        .unwrap();
+        let mut theirs = b.clone();
+        propose(
+            &mut theirs,
+            &s,
+            "Japan",
+            "Partners agree soon.",
+            None,
+            at(2),
+        )
+        .unwrap();
+        take_position(
+            &mut theirs,
+            &s,
+            "Germany",
+            "france-1",
+            Stance::Support,
+            None,
+            at(4),
+        )
+        .unwrap();
+        take_position(
+            &mut theirs,
+            &s,
+            "Japan",
+            "france-1",
+            Stance::Support,
+            None,
+            at(5),
+        )
+        .unwrap();
+
+        let merged = merge_drafts(&b, &ours, &theirs);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let ids: Vec<_> = merged
+            .draft
+            .proposals
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(ids, ["france-1", "germany-1", "japan-1"]);
+        let france = merged.draft.proposal("france-1").unwrap();
+        assert_eq!(france.positions.len(), 3, "every position is kept");
+        assert_eq!(
+            france.count(Stance::Object),
+            0,
+            "Japan's later support stands"
+        );
+        assert_eq!(merge_drafts(&b, &theirs, &ours).draft.proposals.len(), 3);
+    }
+
+    #[test]
+    fn the_same_new_id_on_both_sides_keeps_both_under_two_ids() {
+        let (b, s) = (base(), session());
+        let mut ours = b.clone();
+        propose(&mut ours, &s, "France", "Ours.", None, at(2)).unwrap();
+        let mut theirs = b.clone();
+        propose(&mut theirs, &s, "France", "Theirs.", None, at(3)).unwrap();
+        adopt(&mut theirs, &s, "Brazil", "france-2", None, at(4)).unwrap();
+
+        let merged = merge_drafts(&b, &ours, &theirs);
+        assert_eq!(
+            merged.renamed,
+            [("france-2".to_string(), "france-3".to_string())]
+        );
+        assert_eq!(merged.draft.proposal("france-2").unwrap().text, "Ours.");
+        assert_eq!(merged.draft.proposal("france-3").unwrap().text, "Theirs.");
+        let v2 = merged.draft.version(2).unwrap();
+        assert_eq!(
+            v2.adopted_from.as_deref(),
+            Some("france-3"),
+            "references follow"
+        );
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert!(crate::model::validate_draft(&merged.draft, &s).is_empty());
+    }
+
+    #[test]
+    fn the_same_item_changed_two_ways_is_a_conflict_and_ours_is_kept() {
+        let (b, s) = (base(), session());
+        let mut ours = b.clone();
+        withdraw(&mut ours, &s, "France", "france-1").unwrap();
+        let mut theirs = b.clone();
+        adopt(&mut theirs, &s, "Brazil", "france-1", None, at(2)).unwrap();
+        let merged = merge_drafts(&b, &ours, &theirs);
+        assert_eq!(
+            merged.conflicts,
+            ["proposal france-1 is withdrawn on our side and accepted on theirs"]
+        );
+        assert_eq!(
+            merged.draft.proposal("france-1").unwrap().status,
+            crate::model::ProposalStatus::Withdrawn
+        );
+
+        let mut ours = b.clone();
+        propose(
+            &mut ours,
+            &s,
+            "Germany",
+            "Partners agree today.",
+            None,
+            at(2),
+        )
+        .unwrap();
+        adopt(&mut ours, &s, "Brazil", "germany-1", None, at(3)).unwrap();
+        let merged = merge_drafts(&b, &ours, &theirs);
+        assert!(
+            merged
+                .conflicts
+                .iter()
+                .any(|c| c.starts_with("version 2 was made differently")),
+            "{:?}",
+            merged.conflicts
+        );
+    }
+
+    #[test]
+    fn one_sided_changes_are_taken_and_equal_ones_agree() {
+        let (b, s) = (base(), session());
+        let mut theirs = b.clone();
+        theirs.title = "New title".into();
+        adopt(&mut theirs, &s, "Brazil", "france-1", None, at(2)).unwrap();
+        let merged = merge_drafts(&b, &b, &theirs);
+        assert_eq!(merged.draft, theirs);
+        let merged = merge_drafts(&b, &theirs, &theirs);
+        assert_eq!(merged.draft, theirs);
+        assert!(merged.conflicts.is_empty());
+    }
+}

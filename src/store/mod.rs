@@ -19,6 +19,7 @@ pub mod merge;
 mod read;
 pub mod recovery;
 mod scan;
+pub mod watch;
 mod wire;
 
 use std::fmt;
@@ -95,6 +96,28 @@ pub struct Folder {
     /// Problems of the folder as a whole (an ordered draft with no file,
     /// a draft file the order does not name).
     pub diagnostics: Vec<Diagnostic>,
+    /// The session file's content hash when it was loaded.
+    session_fingerprint: Option<u64>,
+}
+
+/// A draft that [`Folder::refresh`] found changed on disk.
+#[derive(Debug, Clone)]
+pub struct Reloaded {
+    pub id: String,
+    /// The draft as it was loaded before (`None`: new, or it did not load).
+    pub before: Option<Draft>,
+    /// The draft as it is now (`None`: gone, or it does not load).
+    pub after: Option<Draft>,
+}
+
+/// A content hash of the file at `path` (`None` if it cannot be read):
+/// how outside changes are told apart from a touched timestamp.
+pub fn fingerprint(path: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let bytes = fs::read(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 /// One draft file and what loading it gave.
@@ -104,6 +127,8 @@ pub struct Entry {
     pub id: String,
     pub path: PathBuf,
     pub state: EntryState,
+    /// Content hash of the file as last read or written.
+    pub fingerprint: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -221,6 +246,7 @@ pub fn load_folder(dir: &Path) -> Result<Folder, Vec<Diagnostic>> {
         session,
         entries,
         diagnostics,
+        session_fingerprint: fingerprint(&session_path),
     })
 }
 
@@ -243,11 +269,17 @@ fn draft_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
 }
 
 fn load_entry(id: String, path: PathBuf, session: &Session) -> Entry {
+    let fingerprint = fingerprint(&path);
     let state = match load_draft(&path, session) {
         Ok(draft) => EntryState::Loaded(draft),
         Err(diagnostics) => EntryState::Failed(diagnostics),
     };
-    Entry { id, path, state }
+    Entry {
+        id,
+        path,
+        state,
+        fingerprint,
+    }
 }
 
 /// Reads, parses and validates one draft file. Its id must match its name.
@@ -327,10 +359,12 @@ impl Folder {
             Ok(draft) => draft,
             Err(diagnostics) => {
                 self.entries[index].state = EntryState::Failed(diagnostics);
+                self.entries[index].fingerprint = fingerprint(&path);
                 return Err(UpdateError::NotLoaded(path));
             }
         };
         self.entries[index].state = EntryState::Loaded(draft.clone());
+        self.entries[index].fingerprint = fingerprint(&path);
         let value =
             op(&mut draft, &self.session).map_err(|e| UpdateError::Refused(e.to_string()))?;
         self.save_draft(draft)?;
@@ -401,6 +435,8 @@ impl Folder {
             });
         }
         self.session = session;
+        // Our own writes are no news to the folder watch.
+        self.session_fingerprint = fingerprint(&session_path);
         let at = self
             .entries
             .iter()
@@ -410,6 +446,7 @@ impl Folder {
             at,
             Entry {
                 id: draft.id.clone(),
+                fingerprint: fingerprint(&file),
                 path: file,
                 state: EntryState::Loaded(draft),
             },
@@ -441,6 +478,7 @@ impl Folder {
             )?;
         }
         self.session = session;
+        self.session_fingerprint = fingerprint(&session_path);
         self.diagnostics.retain(|d| d.file != file);
         if let Some(from) = self.entries.iter().position(|e| e.id == id) {
             let entry = self.entries.remove(from);
@@ -461,6 +499,51 @@ impl Folder {
             diagnostics: vec![d],
         })?;
         parse_session(&src, &path).map_err(|diagnostics| AddError::Session { diagnostics })
+    }
+
+    /// Reads again what changed on disk since it was loaded (by content,
+    /// not by timestamp) and says which drafts changed. A changed session
+    /// file, or a draft file added or removed, reloads the whole folder.
+    pub fn refresh(&mut self) -> Result<Vec<Reloaded>, Vec<Diagnostic>> {
+        let listed = draft_files(&self.dir)
+            .map(|files| files.into_iter().map(|(stem, _)| stem).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let mut known: Vec<String> = self.entries.iter().map(|e| e.id.clone()).collect();
+        known.sort();
+        let session_changed = fingerprint(&self.dir.join(SESSION_FILE)) != self.session_fingerprint;
+        if session_changed || listed != known {
+            let fresh = load_folder(&self.dir)?;
+            let mut changed = Vec::new();
+            for entry in &fresh.entries {
+                let old = self.entry(&entry.id);
+                if old.map(|o| o.fingerprint) != Some(entry.fingerprint) {
+                    changed.push(Reloaded {
+                        id: entry.id.clone(),
+                        before: old.and_then(|o| o.draft().cloned()),
+                        after: entry.draft().cloned(),
+                    });
+                }
+            }
+            *self = fresh;
+            return Ok(changed);
+        }
+        let mut changed = Vec::new();
+        for i in 0..self.entries.len() {
+            let now = fingerprint(&self.entries[i].path);
+            if now == self.entries[i].fingerprint {
+                continue;
+            }
+            let (id, path) = (self.entries[i].id.clone(), self.entries[i].path.clone());
+            let fresh = load_entry(id.clone(), path, &self.session);
+            let before = self.entries[i].draft().cloned();
+            changed.push(Reloaded {
+                id,
+                before,
+                after: fresh.draft().cloned(),
+            });
+            self.entries[i] = fresh;
+        }
+        Ok(changed)
     }
 
     /// Validates `draft` and writes it to `<dir>/<id>.yaml` atomically,
@@ -494,6 +577,7 @@ impl Folder {
         }
         let entry = Entry {
             id: draft.id.clone(),
+            fingerprint: fingerprint(&file),
             path: file,
             state: EntryState::Loaded(draft),
         };

@@ -15,11 +15,35 @@ pub const DIR: &str = ".plenary-unsaved";
 
 /// Where `partner`'s unfiled text for `draft_id` is kept.
 pub fn path(drafts: &Path, draft_id: &str, partner: &str) -> PathBuf {
-    let partner: String = partner
+    drafts
+        .join(DIR)
+        .join(format!("{draft_id}.{}.txt", file_part(partner)))
+}
+
+/// A Partner's name as it appears in the file names.
+fn file_part(partner: &str) -> String {
+    partner
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// The drafts for which `partner` has unfiled text kept, by id, sorted.
+pub fn list(drafts: &Path, partner: &str) -> Vec<String> {
+    let suffix = format!(".{}.txt", file_part(partner));
+    let Ok(entries) = fs::read_dir(drafts.join(DIR)) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(&suffix).map(String::from)
+        })
+        .filter(|id| !id.starts_with('.'))
         .collect();
-    drafts.join(DIR).join(format!("{draft_id}.{partner}.txt"))
+    ids.sort();
+    ids
 }
 
 /// Keeps `text` (atomically: a crash leaves the old copy or the new one).
@@ -62,6 +86,11 @@ mod tests {
             find(tmp.path(), "d", "Republic of Korea").as_deref(),
             Some("text ✓")
         );
+        keep(tmp.path(), "e", "Republic of Korea", "other").unwrap();
+        keep(tmp.path(), "e", "Korea", "not theirs").unwrap();
+        assert_eq!(list(tmp.path(), "Republic of Korea"), ["d", "e"]);
+        forget(tmp.path(), "e", "Republic of Korea");
+        forget(tmp.path(), "e", "Korea");
         forget(tmp.path(), "d", "Republic of Korea");
         assert_eq!(find(tmp.path(), "d", "Republic of Korea"), None);
         assert!(!tmp.path().join(DIR).exists(), "the empty folder goes too");

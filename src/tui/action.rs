@@ -21,6 +21,8 @@ pub enum Action {
     Wheel(i16),
     /// No input for a moment: time for deferred work.
     Idle,
+    /// Another session saved something in the drafts folder.
+    FilesChanged,
 
     // Browsing.
     FocusNext,

@@ -51,6 +51,8 @@ pub enum Overlay {
         lines: Vec<ratatui::text::Line<'static>>,
         scroll: usize,
         on_yes: Option<Pending>,
+        /// What "no" does besides closing, if anything.
+        on_no: Option<Pending>,
     },
     History(super::chair::HistoryView),
     Export(super::export::ExportDialog),
@@ -87,6 +89,14 @@ pub enum Pending {
     },
     /// Table the editor's text as a new draft.
     TableDraft,
+    /// Open the editor on the unfiled text kept for this draft.
+    Restore {
+        draft: String,
+    },
+    /// Throw the kept unfiled text away.
+    Discard {
+        draft: String,
+    },
 }
 
 /// A one-line text field.
@@ -216,6 +226,7 @@ impl App {
             app.error(problems);
         }
         app.refresh();
+        app.offer_recovery();
         app
     }
 
@@ -307,6 +318,10 @@ impl App {
                 self.keep_unfiled();
                 return;
             }
+            Action::FilesChanged => {
+                self.reload_files();
+                return;
+            }
             _ => {}
         }
         match self.context() {
@@ -394,7 +409,7 @@ impl App {
     }
 
     /// Selects draft `index`, showing its current text from the top.
-    fn select_draft(&mut self, index: usize) {
+    pub(super) fn select_draft(&mut self, index: usize) {
         if index != self.draft {
             self.draft = index;
             self.filter = None;
@@ -529,7 +544,7 @@ impl App {
 
     // ---- Editing --------------------------------------------------------
 
-    fn open_editor(&mut self) {
+    pub(super) fn open_editor(&mut self) {
         let Some(me) = self.me.clone() else { return };
         let Some(draft) = self.selected_draft() else {
             return self
@@ -652,6 +667,10 @@ impl App {
         }
         if changed && let Some(edit) = &mut self.editing {
             edit.text_changed();
+            // Steady typing never pauses long enough for Idle: keep it anyway.
+            if now.saturating_sub(edit.kept_at) >= super::recover::KEEP_EVERY_MS {
+                self.keep_unfiled();
+            }
         }
     }
 
@@ -673,6 +692,7 @@ impl App {
             return;
         }
         edit.unkept = false;
+        edit.kept_at = self.epoch.elapsed().as_millis() as u64;
         let dir = &self.folder.dir;
         let key = edit.recovery_key();
         if edit.unsaved() {
@@ -717,12 +737,21 @@ impl App {
         self.draft = index;
         let text = edit.editor.text();
         let revising = edit.revising.clone();
+        let base = edit.base_version;
         let rationale = Some(rationale);
         let filed = self.change_draft(|draft, session| match &revising {
             Some(old) => {
                 negotiation::revise(draft, session, &me, old, &text, rationale, Timestamp::now())
             }
-            None => negotiation::propose(draft, session, &me, &text, rationale, Timestamp::now()),
+            None => negotiation::propose_on(
+                draft,
+                session,
+                &me,
+                base,
+                &text,
+                rationale,
+                Timestamp::now(),
+            ),
         });
         let Some(id) = filed else { return };
         self.close_editor();
@@ -793,6 +822,7 @@ impl App {
                     self.overlay = None;
                     self.info(format!("You speak for {partner}"));
                     self.me = Some(partner);
+                    self.offer_recovery();
                 }
             }
             _ => {}

@@ -315,9 +315,12 @@ fn unfiled_text_survives_plenary_ending_and_is_offered_again() {
     drop(app);
     let folder = crate::store::load_folder(tmp.path()).unwrap();
     let mut app = App::new(folder, Some("France".into()), (120, 40), true);
+    assert_eq!(app.context(), Context::Review, "the kept text is offered");
+    // "Decide later", then open the same draft: the text comes back too.
     run(
         &mut app,
         &[
+            Action::Cancel,
             Action::Move(Move::Down),
             Action::Move(Move::Down),
             Action::OpenEditor,

@@ -198,6 +198,11 @@ impl App {
     /// Does what the Chair confirmed, on the draft as it is on disk now.
     pub(super) fn carry_out(&mut self, pending: Pending) {
         let Some(me) = self.me.clone() else { return };
+        match pending {
+            Pending::Restore { draft } => return self.restore_unfiled(&draft),
+            Pending::Discard { draft } => return self.discard_unfiled(&draft),
+            _ => {}
+        }
         let draft_id = match &pending {
             Pending::Adopt { draft, .. }
             | Pending::FileMerge { draft, .. }
@@ -275,6 +280,7 @@ impl App {
             lines,
             scroll: 0,
             on_yes,
+            on_no: None,
         });
     }
 
@@ -291,6 +297,7 @@ impl App {
         let Some(Overlay::Review {
             scroll,
             on_yes,
+            on_no,
             lines,
             ..
         }) = &mut self.overlay
@@ -309,7 +316,14 @@ impl App {
                 }
                 self.refresh();
             }
-            Action::No | Action::Cancel => self.overlay = None,
+            Action::No => {
+                let on_no = on_no.take();
+                self.overlay = None;
+                if let Some(pending) = on_no {
+                    self.carry_out(pending);
+                }
+            }
+            Action::Cancel => self.overlay = None,
             Action::Quit => {
                 self.overlay = None;
                 self.quit = true;
@@ -501,16 +515,7 @@ mod tests {
         else {
             panic!("no review open: {:?}", app.overlay)
         };
-        let text = lines
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = crate::tui::testing::lines_text(lines);
         (title.clone(), text, on_yes.is_some())
     }
 

@@ -64,6 +64,8 @@ pub struct EditSession {
     pub recovered: bool,
     /// Whether the text changed since it was last kept on disk.
     pub unkept: bool,
+    /// When it was last kept (milliseconds on the app's clock).
+    pub kept_at: u64,
 }
 
 impl EditSession {
@@ -94,6 +96,7 @@ impl EditSession {
             live_counts: (0, 0),
             recovered: false,
             unkept: false,
+            kept_at: 0,
         }
     }
 
@@ -114,6 +117,7 @@ impl EditSession {
             live_counts: (0, 0),
             recovered: false,
             unkept: false,
+            kept_at: 0,
         }
     }
 

@@ -22,3 +22,17 @@ pub fn app_as(who: &str) -> (tempfile::TempDir, App) {
     let (tmp, folder) = folder();
     (tmp, App::new(folder, Some(who.into()), (120, 40), true))
 }
+
+/// The text of styled lines, one line each, as a user would read them.
+pub fn lines_text(lines: &[ratatui::text::Line]) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -123,6 +123,12 @@ impl Editor {
         editor
     }
 
+    /// The text as a rope: cloning it is cheap (nodes are shared), so a
+    /// snapshot can be kept on every frame.
+    pub fn rope(&self) -> &ropey::Rope {
+        self.buf.rope()
+    }
+
     pub fn text(&self) -> String {
         self.buf.rope().to_string()
     }

@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             lines,
             scroll,
             on_yes,
+            ..
         }) => super::review::review(frame, title, lines, *scroll, on_yes.is_some(), app.color),
         Some(Overlay::History(view)) => super::review::history(frame, view, app.color),
         Some(Overlay::Export(dialog)) => export(frame, dialog, app.color, screen),

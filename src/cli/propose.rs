@@ -11,20 +11,39 @@ use super::{Args, Outcome, target};
 use crate::model::{Stance, Timestamp};
 use crate::negotiation;
 
+/// A text given on the command line or read from a file: `--text T` or
+/// `--text-file F` (`-` for standard input).
 #[derive(Debug, ClapArgs)]
-pub struct ProposeArgs {
-    /// Draft id or path to a draft file.
-    pub draft: String,
-    /// The full proposed text.
+pub struct TextArgs {
+    /// The full text.
     #[arg(
         long,
         required_unless_present = "text_file",
         conflicts_with = "text_file"
     )]
     pub text: Option<String>,
-    /// Read the proposed text from a file (`-` for standard input).
+    /// Read the text from a file (`-` for standard input).
     #[arg(long, value_name = "FILE")]
     pub text_file: Option<PathBuf>,
+}
+
+impl TextArgs {
+    /// The text, read from its file if need be.
+    pub fn read(&self) -> anyhow::Result<String> {
+        match (&self.text, &self.text_file) {
+            (Some(text), _) => Ok(text.clone()),
+            (None, Some(file)) => read_text(file),
+            (None, None) => bail!("give the text with --text or --text-file"),
+        }
+    }
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ProposeArgs {
+    /// Draft id or path to a draft file.
+    pub draft: String,
+    #[command(flatten)]
+    pub text: TextArgs,
     /// One line for the other Partners: why this change.
     #[arg(long)]
     pub rationale: Option<String>,
@@ -68,11 +87,7 @@ impl From<StanceWord> for Stance {
 }
 
 pub fn propose(args: &Args, p: &ProposeArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let text = match (&p.text, &p.text_file) {
-        (Some(text), _) => text.clone(),
-        (None, Some(file)) => read_text(file)?,
-        (None, None) => bail!("give the text with --text or --text-file"),
-    };
+    let text = p.text.read()?;
     let (mut folder, id) = target::resolve(&args.drafts, &p.draft)?;
     target::draft(&folder, &id)?;
     let me = target::acting(args, &folder)?;
@@ -115,7 +130,7 @@ pub fn position(args: &Args, p: &PositionArgs, out: &mut dyn Write) -> anyhow::R
     Ok(Outcome::Ok)
 }
 
-pub(super) fn read_text(file: &PathBuf) -> anyhow::Result<String> {
+fn read_text(file: &PathBuf) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
         std::io::stdin()

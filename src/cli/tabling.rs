@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use anyhow::anyhow;
 use clap::Args as ClapArgs;
 
-use super::{Args, Outcome, propose::read_text, target};
+use super::{Args, Outcome, propose::TextArgs, target};
 use crate::model::{Draft, Timestamp};
 use crate::sanitize::sanitize_inline;
 use crate::store::{self, AddError, Folder};
@@ -31,16 +31,9 @@ pub struct NewArgs {
     /// The draft's title, one line.
     #[arg(long)]
     pub title: String,
-    /// The tabled text: version 1, the original.
-    #[arg(
-        long,
-        required_unless_present = "text_file",
-        conflicts_with = "text_file"
-    )]
-    pub text: Option<String>,
-    /// Read the text from a file (`-` for standard input).
-    #[arg(long, value_name = "FILE")]
-    pub text_file: Option<PathBuf>,
+    /// The tabled text, version 1 (the original).
+    #[command(flatten)]
+    pub text: TextArgs,
     /// The draft's id, which names its file; derived from the title by default.
     #[arg(long)]
     pub id: Option<String>,
@@ -82,11 +75,7 @@ fn taken(folder: &Folder) -> Taken {
 }
 
 pub fn new(args: &Args, n: &NewArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let text = match (&n.text, &n.text_file) {
-        (Some(text), _) => text.clone(),
-        (None, Some(file)) => read_text(file)?,
-        (None, None) => anyhow::bail!("give the text with --text or --text-file"),
-    };
+    let text = n.text.read()?;
     let mut folder = target::load(&args.drafts)?;
     let me = target::acting(args, &folder)?;
     let note = tabling::original_note(&me);

@@ -12,6 +12,7 @@
 mod draft;
 mod reference;
 pub mod session;
+mod slug;
 mod timestamp;
 pub mod validate;
 
@@ -20,6 +21,7 @@ pub use draft::{
 };
 pub use reference::Reference;
 pub use session::Session;
+pub use slug::slug;
 pub use timestamp::Timestamp;
 pub use validate::{Problem, validate_draft, validate_session};
 

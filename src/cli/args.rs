@@ -78,12 +78,12 @@ pub enum Command {
     Log(LogArgs),
     /// List the bracketed (unagreed) passages of a draft's text.
     Brackets(BracketsArgs),
+    /// Export the clean text, the redline or the compilation text (txt, md, html, docx).
+    Export(ExportArgs),
     /// Read-only screen for the room: the current text and the newest change, live.
     Present(PresentArgs),
     /// Set up the git repository holding the drafts to merge them with plenary.
     InitGit,
     /// git's merge driver for draft files (set up by init-git): merge %O %A %B %P.
     MergeDriver(MergeDriverArgs),
-    /// Export the clean text, the redline or the compilation text (txt, md, html, docx).
-    Export(ExportArgs),
 }

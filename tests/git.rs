@@ -219,3 +219,39 @@ fn two_adoptions_of_the_same_version_are_a_reported_conflict() {
     );
     assert!(draft.proposal("france-1").is_some());
 }
+
+/// `plenary sync` for delegations who do not use git: commit, pull with
+/// the driver, push; a second delegation's sync brings both together.
+#[test]
+fn sync_brings_two_delegations_together_without_git_knowledge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_hub, paris, berlin) = repos(tmp.path());
+    // A clone that never ran init-git: sync sets the driver up itself.
+    ok(git(&berlin, &["config", "--unset", "merge.plenary.driver"]));
+
+    propose(&paris, "France", "list entities", "list of entities");
+    let said = ok(plenary(&paris, &["sync", "--as", "France"]));
+    assert!(
+        said.contains("committed your changes") && said.contains("sent"),
+        "{said}"
+    );
+
+    propose(&berlin, "Germany", "2010 RPOC", "2011 RPOC");
+    let said = ok(plenary(&berlin, &["sync", "--as", "Germany"]));
+    assert!(
+        said.contains("set up git to merge drafts with plenary"),
+        "{said}"
+    );
+    let said = ok(plenary(&paris, &["sync"]));
+    assert!(!said.contains("committed"), "nothing new in Paris: {said}");
+
+    for clone in [&paris, &berlin] {
+        let folder = plenary::store::load_folder(&clone.join("drafts")).unwrap();
+        let draft = folder.entry(DRAFT).unwrap().draft().unwrap();
+        let mut ids: Vec<&str> = draft.proposals.iter().map(|p| p.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["france-1", "germany-1"], "{}", clone.display());
+    }
+    let log = ok(git(&paris, &["log", "--format=%an: %s"]));
+    assert!(log.contains("plenary sync: changes from Germany"), "{log}");
+}

@@ -84,6 +84,8 @@ pub enum Command {
     Present(PresentArgs),
     /// Set up the git repository holding the drafts to merge them with plenary.
     InitGit,
+    /// Commit the drafts, pull the others' (merging drafts by meaning), push.
+    Sync,
     /// git's merge driver for draft files (set up by init-git): merge %O %A %B %P.
     MergeDriver(MergeDriverArgs),
 }

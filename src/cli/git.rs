@@ -127,21 +127,48 @@ fn diagnostics(list: Vec<store::Diagnostic>) -> anyhow::Error {
 /// driver in the repository's git config.
 pub fn init_git(args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let dir = &args.drafts;
+    let driver = set_up(dir)?;
+    writeln!(
+        out,
+        "git now merges {}/*.yaml with: {driver}",
+        dir.display()
+    )?;
+    writeln!(
+        out,
+        "commit {0}/.gitattributes and {0}/.gitignore; run `plenary init-git` once in each clone",
+        dir.display()
+    )?;
+    Ok(Outcome::Ok)
+}
+
+/// Runs git in `dir`.
+fn git(dir: &Path, what: &[&str]) -> anyhow::Result<std::process::Output> {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(what)
+        .output()
+        .context("cannot run git; is it installed?")
+}
+
+/// What git said, both streams, for a message.
+fn said(output: &std::process::Output) -> String {
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    crate::sanitize::sanitize(text.trim()).into_owned()
+}
+
+/// Checks `dir` is a drafts folder inside a git repository, writes the
+/// attributes and ignores, and sets the driver in the git config; returns
+/// the driver command.
+fn set_up(dir: &Path) -> anyhow::Result<String> {
     if !dir.join(SESSION_FILE).is_file() {
         bail!(
             "{}: no {SESSION_FILE} here; is this a drafts folder?",
             dir.display()
         );
     }
-    let git = |what: &[&str]| -> anyhow::Result<std::process::Output> {
-        Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(what)
-            .output()
-            .context("cannot run git; is it installed?")
-    };
-    if !git(&["rev-parse", "--git-dir"])?.status.success() {
+    if !git(dir, &["rev-parse", "--git-dir"])?.status.success() {
         bail!(
             "{} is not inside a git repository (git init first)",
             dir.display()
@@ -157,29 +184,72 @@ pub fn init_git(args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         ],
         ["config", "merge.plenary.driver", driver.as_str()],
     ] {
-        let done = git(&setting)?;
+        let done = git(dir, &setting)?;
         if !done.status.success() {
-            bail!(
-                "git {}: {}",
-                setting.join(" "),
-                String::from_utf8_lossy(&done.stderr)
-            );
+            bail!("git {}: {}", setting.join(" "), said(&done));
         }
     }
     add_line(&dir.join(".gitattributes"), "*.yaml merge=plenary")?;
     for ignored in [store::lock::DIR, store::recovery::DIR] {
         add_line(&dir.join(".gitignore"), &format!("{ignored}/"))?;
     }
-    writeln!(
-        out,
-        "git now merges {}/*.yaml with: {driver}",
-        dir.display()
-    )?;
-    writeln!(
-        out,
-        "commit {0}/.gitattributes and {0}/.gitignore; run `plenary init-git` once in each clone",
-        dir.display()
-    )?;
+    Ok(driver)
+}
+
+/// `plenary sync`: for delegations who do not use git themselves. Commits
+/// the drafts folder's changes, pulls (merging drafts with the driver, set
+/// up here if need be) and pushes. A merge that stops on a true conflict
+/// is reported with what collided, and nothing is pushed.
+pub fn sync(args: &Args, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let dir = &args.drafts;
+    let configured = git(dir, &["config", "--get", "merge.plenary.driver"])?;
+    if !configured.status.success() {
+        set_up(dir)?;
+        writeln!(
+            out,
+            "set up git to merge drafts with plenary (plenary init-git)"
+        )?;
+    }
+    let ok = |what: &[&str], doing: &str| -> anyhow::Result<std::process::Output> {
+        let done = git(dir, what)?;
+        if !done.status.success() {
+            bail!("{doing} failed; git says:\n{}", said(&done));
+        }
+        Ok(done)
+    };
+    ok(&["add", "-A", "--", "."], "adding the drafts")?;
+    let staged = !git(dir, &["diff", "--cached", "--quiet"])?.status.success();
+    if staged {
+        let who = args.as_partner.as_deref().unwrap_or("a delegation");
+        let message = format!("plenary sync: changes from {who}");
+        // Someone who never set up git has no name for commits: say who.
+        let named = git(dir, &["config", "user.name"])?.status.success();
+        let mut commit: Vec<String> = Vec::new();
+        if !named {
+            commit.extend([
+                "-c".into(),
+                format!("user.name=plenary ({who})"),
+                "-c".into(),
+                "user.email=plenary@localhost".into(),
+            ]);
+        }
+        commit.extend(["commit".into(), "-q".into(), "-m".into(), message]);
+        let commit: Vec<&str> = commit.iter().map(String::as_str).collect();
+        ok(&commit, "committing your changes")?;
+        writeln!(out, "committed your changes")?;
+    }
+    let pulled = git(dir, &["pull", "--no-rebase", "--no-edit"])?;
+    if !pulled.status.success() {
+        bail!(
+            "the other delegations' changes could not be merged in; nothing was sent. \
+             git says:\n{}\nSettle the conflicts named above (the files still load), then \
+             run `git commit` and `plenary sync` again",
+            said(&pulled)
+        );
+    }
+    writeln!(out, "received the other delegations' changes")?;
+    ok(&["push", "-q"], "sending your changes")?;
+    writeln!(out, "sent; everyone who syncs now has the same drafts")?;
     Ok(Outcome::Ok)
 }
 

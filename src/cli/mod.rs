@@ -94,6 +94,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Brackets(b)) => status::brackets(args, b, out),
         Some(Command::Present(_)) => unreachable!("run outside the stdout lock, above"),
         Some(Command::InitGit) => git::init_git(args, out),
+        Some(Command::Sync) => git::sync(args, out),
         Some(Command::MergeDriver(m)) => git::merge_driver(args, m, out),
         Some(Command::Export(e)) => export::run(args, e, out),
     }

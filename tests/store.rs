@@ -382,6 +382,7 @@ fn proposal(id: &str) -> Proposal {
         status: ProposalStatus::Open,
         text: "Partners agree on the utility of updating the list of entities of concern.".into(),
         merges: vec![],
+        closed_at: None,
         positions: vec![Position {
             partner: "Germany".into(),
             stance: Stance::Support,

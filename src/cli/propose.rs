@@ -104,7 +104,7 @@ pub fn withdraw(args: &Args, w: &WithdrawArgs, out: &mut dyn Write) -> anyhow::R
     target::draft(&folder, &id)?;
     let me = target::acting(args, &folder)?;
     folder.update(&id, |draft, session| {
-        negotiation::withdraw(draft, session, &me, &w.proposal)
+        negotiation::withdraw(draft, session, &me, &w.proposal, Timestamp::now())
     })?;
     writeln!(out, "withdrew {}", w.proposal)?;
     Ok(Outcome::Ok)

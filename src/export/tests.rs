@@ -70,6 +70,7 @@ fn drafts() -> (Draft, Draft) {
                 status: ProposalStatus::Open,
                 text: "the updated list of entities of concern".into(),
                 merges: vec![],
+                closed_at: None,
                 positions: vec![
                     Position {
                         partner: "Germany".into(),
@@ -94,6 +95,7 @@ fn drafts() -> (Draft, Draft) {
                 status: ProposalStatus::Withdrawn,
                 text: "withdrawn text".into(),
                 merges: vec![],
+                closed_at: None,
                 positions: vec![],
             },
         ],

@@ -95,6 +95,8 @@ pub struct Proposal {
     /// For a Chair's merged text: the proposals it combines. Adopting it
     /// accepts them too.
     pub merges: Vec<String>,
+    /// When it stopped being open (withdrawn, superseded or accepted).
+    pub closed_at: Option<Timestamp>,
     /// Every position taken, oldest first; a later one by the same Partner
     /// replaces the earlier (see [`Proposal::standing_positions`]).
     pub positions: Vec<Position>,
@@ -206,6 +208,7 @@ mod tests {
             status: ProposalStatus::Open,
             text: "x".into(),
             merges: vec![],
+            closed_at: None,
             positions: vec![
                 position("Japan", Stance::Object),
                 position("Germany", Stance::Support),

@@ -82,6 +82,7 @@ pub fn adopt(
         let adopted = proposal.id == id || merges.contains(&proposal.id);
         if adopted && proposal.status == ProposalStatus::Open {
             proposal.status = ProposalStatus::Accepted;
+            proposal.closed_at = Some(at.clone());
         }
     }
     draft.versions.push(Version {

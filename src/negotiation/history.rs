@@ -32,6 +32,11 @@ pub enum What {
         proposal: String,
         stance: &'static str,
     },
+    /// The proposer withdrew a proposal, or replaced it with a revision.
+    Closed {
+        proposal: String,
+        status: &'static str,
+    },
     /// The Chair declared consensus (`ad-ref` or `agreed`).
     Agreed { status: &'static str },
 }
@@ -74,6 +79,21 @@ pub fn history(draft: &Draft) -> Vec<Event> {
             },
             note: p.rationale.clone(),
         });
+        let closed_by_proposer = matches!(
+            p.status,
+            crate::model::ProposalStatus::Withdrawn | crate::model::ProposalStatus::Superseded
+        );
+        if let (Some(at), true) = (&p.closed_at, closed_by_proposer) {
+            events.push(Event {
+                at: at.clone(),
+                who: p.partner.clone(),
+                what: What::Closed {
+                    proposal: p.id.clone(),
+                    status: p.status.as_str(),
+                },
+                note: None,
+            });
+        }
         for pos in &p.positions {
             events.push(Event {
                 at: pos.at.clone(),
@@ -133,6 +153,10 @@ impl std::fmt::Display for What {
                 _ => write!(f, "reserves on {proposal}"),
             },
             What::Agreed { status } => write!(f, "declared the draft {status}"),
+            What::Closed { proposal, status } => match *status {
+                "withdrawn" => write!(f, "withdrew {proposal}"),
+                _ => write!(f, "replaced {proposal} with a revision"),
+            },
         }
     }
 }
@@ -162,6 +186,8 @@ mod tests {
         .unwrap();
         take_position(&mut d, &s, "Japan", &id, Stance::Support, None, at(7)).unwrap();
         adopt(&mut d, &s, "Brazil", &id, Some("As read out."), at(9)).unwrap();
+        let other = propose(&mut d, &s, "Germany", "Partners agree.", None, at(10)).unwrap();
+        crate::negotiation::withdraw(&mut d, &s, "Germany", &other, at(11)).unwrap();
         let lines: Vec<String> = history(&d)
             .iter()
             .map(|e| format!("{} {}: {}", e.who, e.what, e.note.as_deref().unwrap_or("-")))
@@ -173,6 +199,8 @@ mod tests {
                 "France proposed france-1 on v1 (accepted): Now.",
                 "Japan supports france-1: -",
                 "Brazil adopted v2 from france-1: As read out.",
+                "Germany proposed germany-1 on v2 (withdrawn): -",
+                "Germany withdrew germany-1: -",
             ]
         );
         assert_eq!(history(&d)[3].reference().as_deref(), Some("v2"));

@@ -57,6 +57,7 @@ pub fn propose_on(
         status: ProposalStatus::Open,
         text: text.to_string(),
         merges: Vec::new(),
+        closed_at: None,
         positions: Vec::new(),
     });
     Ok(id)
@@ -78,17 +79,25 @@ pub fn revise(
     let base = draft.proposals[index].base;
     let mut revised = draft.clone();
     revised.proposals[index].status = ProposalStatus::Superseded;
+    revised.proposals[index].closed_at = Some(at.clone());
     let new_id = propose_on(&mut revised, session, who, base, text, rationale, at)?;
     *draft = revised;
     Ok(new_id)
 }
 
-/// Withdraws `who`'s open proposal `id`.
-pub fn withdraw(draft: &mut Draft, session: &Session, who: &str, id: &str) -> Result<(), Refusal> {
+/// Withdraws `who`'s open proposal `id`, recording when.
+pub fn withdraw(
+    draft: &mut Draft,
+    session: &Session,
+    who: &str,
+    id: &str,
+    at: Timestamp,
+) -> Result<(), Refusal> {
     partner(session, who)?;
     ensure_open(draft)?;
     let index = own_open(draft, who, id, "withdraw")?;
     draft.proposals[index].status = ProposalStatus::Withdrawn;
+    draft.proposals[index].closed_at = Some(at);
     Ok(())
 }
 
@@ -186,17 +195,18 @@ mod tests {
         let (mut d, s) = (draft(), session());
         let id = propose(&mut d, &s, "France", "New text.", None, at()).unwrap();
         let before = d.clone();
-        let refusal = withdraw(&mut d, &s, "Germany", &id).unwrap_err();
+        let refusal = withdraw(&mut d, &s, "Germany", &id, at()).unwrap_err();
         assert_eq!(
             refusal.to_string(),
             "proposal 'france-1' is France's: only France may withdraw it"
         );
         assert!(revise(&mut d, &s, "Germany", &id, "Mine.", None, at()).is_err());
         assert_eq!(d, before);
-        withdraw(&mut d, &s, "France", &id).unwrap();
+        withdraw(&mut d, &s, "France", &id, at()).unwrap();
         assert_eq!(d.proposals[0].status, ProposalStatus::Withdrawn);
+        assert_eq!(d.proposals[0].closed_at, Some(at()));
         assert!(matches!(
-            withdraw(&mut d, &s, "France", &id),
+            withdraw(&mut d, &s, "France", &id, at()),
             Err(Refusal::NotOpen { .. })
         ));
     }

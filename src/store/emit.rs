@@ -65,6 +65,9 @@ pub fn draft_yaml(draft: &Draft) -> String {
         line(&mut out, 4, "at", p.at.as_str());
         optional(&mut out, 4, "rationale", p.rationale.as_deref());
         line(&mut out, 4, "status", p.status.as_str());
+        if let Some(closed) = &p.closed_at {
+            line(&mut out, 4, "closed_at", closed.as_str());
+        }
         text(&mut out, 4, "text", &p.text);
         if !p.merges.is_empty() {
             list(&mut out, 4, "merges", &p.merges);

@@ -436,7 +436,7 @@ mod tests {
     fn the_same_item_changed_two_ways_is_a_conflict_and_ours_is_kept() {
         let (b, s) = (base(), session());
         let mut ours = b.clone();
-        withdraw(&mut ours, &s, "France", "france-1").unwrap();
+        withdraw(&mut ours, &s, "France", "france-1", at(2)).unwrap();
         let mut theirs = b.clone();
         adopt(&mut theirs, &s, "Brazil", "france-1", None, at(2)).unwrap();
         let merged = merge_drafts(&b, &ours, &theirs);

@@ -69,6 +69,7 @@ struct RawProposal {
     text: String,
     #[serde(default)]
     merges: Vec<String>,
+    closed_at: Option<String>,
     #[serde(default)]
     positions: Vec<RawPosition>,
 }
@@ -196,6 +197,9 @@ impl RawDraft {
                     ),
                     text: p.text,
                     merges: p.merges,
+                    closed_at: p
+                        .closed_at
+                        .map(|t| c.timestamp(t, format!("proposals.{i}.closed_at"))),
                     positions,
                 }
             })

@@ -930,7 +930,7 @@ impl App {
             return self.error("The selection changed; nothing was withdrawn");
         }
         if self
-            .change_draft(|d, s| negotiation::withdraw(d, s, &me, proposal))
+            .change_draft(|d, s| negotiation::withdraw(d, s, &me, proposal, Timestamp::now()))
             .is_some()
         {
             self.info(format!("Withdrew {proposal}"));

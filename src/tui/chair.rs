@@ -611,7 +611,7 @@ mod tests {
         app.update(Action::Cancel);
         app.folder
             .update(DRAFT, |d, s| {
-                negotiation::withdraw(d, s, "Germany", "germany-1")
+                negotiation::withdraw(d, s, "Germany", "germany-1", Timestamp::now())
             })
             .unwrap();
         app.update(Action::Agree { ad_ref: true });

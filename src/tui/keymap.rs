@@ -192,7 +192,7 @@ static BROWSE: &[Binding] = &[
         "Tab",
         Action::FocusNext,
         "Switch between the drafts and the proposals",
-        Some("Drafts/proposals"),
+        Some("Switch pane"),
     ),
     bind(
         &[ch('h')],

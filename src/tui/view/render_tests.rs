@@ -349,3 +349,23 @@ fn a_new_draft_shows_what_tabling_it_will_do() {
         assert!(text.contains(needle), "{needle:?} missing from\n{text}");
     }
 }
+
+#[test]
+fn a_partner_sees_every_position_key_in_the_hint_bar_at_120_columns() {
+    let (_tmp, app) = app_as("France");
+    let text = screen(&render(&app));
+    let hints = text.lines().last().unwrap();
+    for hint in [
+        "s Support",
+        "o Object",
+        "r Reserve",
+        "h History",
+        "x Export",
+    ] {
+        assert!(hints.contains(hint), "{hint} missing from {hints:?}");
+    }
+    assert!(
+        !hints.contains("Adopt"),
+        "the Chair's keys are the Chair's: {hints:?}"
+    );
+}

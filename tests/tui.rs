@@ -14,15 +14,7 @@ use pty::{Tui, keys};
 fn france_proposes_the_missing_of() {
     let (_tmp, drafts) = common::scratch_drafts();
     let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
-    tui.wait_text("You are: France");
-
-    // Select the third draft, entities of concern.
-    tui.send(keys::DOWN);
-    tui.send(keys::DOWN);
-    tui.wait_text("entities-of-concern · current text (v1)");
-
-    tui.send(keys::ENTER);
-    tui.wait_text("new proposal against v1");
+    open_entities_of_concern(&mut tui);
     tui.send(keys::CTRL_F);
     tui.wait_text("Find:");
     tui.send("entities of concern");
@@ -161,14 +153,7 @@ fn another_sessions_proposal_appears_live_and_the_edit_survives() {
     let (_tmp, drafts) = common::scratch_drafts();
     let draft = "entities-of-concern";
     let mut tui = Tui::start(&drafts, &["--as", "France"], 120, 40, &[]);
-    tui.wait_text("You are: France");
-    tui.send(keys::DOWN);
-    tui.send(keys::DOWN);
-    tui.wait_text("entities-of-concern · current text (v1)");
-    tui.send(keys::ENTER);
-    tui.wait_text("new proposal against v1");
-    tui.send("Draft words ");
-    tui.wait_text("Draft words");
+    type_into_entities_of_concern(&mut tui, "Draft words ");
 
     let text = common::stdout(&common::plenary(&drafts, &["show", draft]));
     let germany = text.replace("2010 RPOC", "2011 RPOC");
@@ -197,15 +182,21 @@ fn another_sessions_proposal_appears_live_and_the_edit_survives() {
     assert!(tui.wait_exit(), "plenary exits cleanly");
 }
 
-/// Opens entities of concern in the editor as France and types `words`
-/// at the start of the text.
-fn type_into_entities_of_concern(tui: &mut Tui, words: &str) {
+/// As France, selects the third draft, entities of concern, and opens the
+/// editor on its current text.
+fn open_entities_of_concern(tui: &mut Tui) {
     tui.wait_text("You are: France");
     tui.send(keys::DOWN);
     tui.send(keys::DOWN);
     tui.wait_text("entities-of-concern · current text (v1)");
     tui.send(keys::ENTER);
     tui.wait_text("new proposal against v1");
+}
+
+/// Opens entities of concern in the editor as France and types `words`
+/// at the start of the text.
+fn type_into_entities_of_concern(tui: &mut Tui, words: &str) {
+    open_entities_of_concern(tui);
     tui.send(words);
     tui.wait_text(words);
 }

@@ -215,18 +215,7 @@ fn check_selection(folder: &Folder, only: Option<&[String]>) -> anyhow::Result<(
 /// Refuses `-o` naming a `.yaml` file in the drafts folder: a slip there
 /// would overwrite a draft or the session.
 fn refuse_draft_file(path: &Path, folder: &Folder) -> anyhow::Result<()> {
-    let is_yaml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let same_dir = match (parent.canonicalize(), folder.dir.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if is_yaml && same_dir {
+    if folder.owns(path) {
         bail!(
             "{}: that is a file of the drafts folder; export writes documents, never drafts",
             path.display()

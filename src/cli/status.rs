@@ -11,7 +11,7 @@ use super::{Args, Outcome, target};
 use crate::model::{Draft, Reference};
 use crate::negotiation::brackets::{line_col, scan};
 use crate::negotiation::history::history;
-use crate::negotiation::{Consensus, consensus};
+use crate::negotiation::{Consensus, consensus, counted};
 use crate::sanitize::sanitize_inline;
 
 #[derive(Debug, Default, ClapArgs)]
@@ -38,24 +38,30 @@ pub struct BracketsArgs {
 
 pub fn status(args: &Args, s: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let folder = target::load(&args.drafts)?;
-    let mut rows = Vec::new();
-    for entry in &folder.entries {
-        let row = match entry.draft() {
-            Some(draft) => row(draft, &consensus(draft)),
-            None => {
-                json!({ "id": entry.id, "error": "failed to load (plenary validate says why)" })
-            }
-        };
-        rows.push(row);
-    }
+    let standings: Vec<Option<(&Draft, Consensus)>> = folder
+        .entries
+        .iter()
+        .map(|e| e.draft().map(|d| (d, consensus(d))))
+        .collect();
     if s.format == ListFormat::Json {
+        let rows: Vec<serde_json::Value> = folder
+            .entries
+            .iter()
+            .zip(&standings)
+            .map(|(entry, standing)| match standing {
+                Some((draft, standing)) => row(draft, standing),
+                None => {
+                    json!({ "id": entry.id, "error": "failed to load (plenary validate says why)" })
+                }
+            })
+            .collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         return Ok(Outcome::Ok);
     }
     writeln!(out, "{}", sanitize_inline(&folder.session.name))?;
-    for (n, (entry, row)) in folder.entries.iter().zip(&rows).enumerate() {
+    for (n, (entry, standing)) in folder.entries.iter().zip(&standings).enumerate() {
         let id = sanitize_inline(&entry.id);
-        let Some(draft) = entry.draft() else {
+        let Some((draft, standing)) = standing else {
             writeln!(
                 out,
                 "{:>2}. {id:<24} FAILED TO LOAD (plenary validate says why)",
@@ -63,16 +69,15 @@ pub fn status(args: &Args, s: &StatusArgs, out: &mut dyn Write) -> anyhow::Resul
             )?;
             continue;
         };
-        let standing = consensus(draft);
         writeln!(
             out,
             "{:>2}. {id:<24} {:<7} v{:<3} {}",
             n + 1,
             draft.status.as_str(),
             standing.version,
-            row["summary"].as_str().unwrap_or_default()
+            standing.summary()
         )?;
-        detail(out, draft, &standing)?;
+        detail(out, draft, standing)?;
     }
     Ok(Outcome::Ok)
 }
@@ -169,8 +174,8 @@ pub fn brackets(args: &Args, b: &BracketsArgs, out: &mut dyn Write) -> anyhow::R
     let nested = found.passages.len() - outermost;
     writeln!(
         out,
-        "{outermost} bracketed passage{}, {nested} nested, {} unbalanced",
-        if outermost == 1 { "" } else { "s" },
+        "{}, {nested} nested, {} unbalanced",
+        counted(outermost, "bracketed passage"),
         found.strays.len()
     )?;
     Ok(if found.is_clean() {

@@ -288,27 +288,22 @@ mod tests {
         );
     }
 
+    /// France and Germany replace "an ad hoc working group" differently.
+    fn two_fixes_of_the_same_words(d: &mut Draft, s: &Session) -> (String, String) {
+        let mut file = |who, what: &str| {
+            let text = BASE.replace("an ad hoc working group", what);
+            propose(d, s, who, &text, None, at()).unwrap()
+        };
+        (
+            file("France", "a standing committee"),
+            file("Germany", "an intersessional group"),
+        )
+    }
+
     #[test]
     fn a_collision_with_what_changed_since_stops_the_adoption() {
         let (mut d, s) = (draft(), session());
-        let france = propose(
-            &mut d,
-            &s,
-            "France",
-            "Partners agree to establish a standing committee of experts.",
-            None,
-            at(),
-        )
-        .unwrap();
-        let germany = propose(
-            &mut d,
-            &s,
-            "Germany",
-            "Partners agree to establish an intersessional group of experts.",
-            None,
-            at(),
-        )
-        .unwrap();
+        let (france, germany) = two_fixes_of_the_same_words(&mut d, &s);
         adopt(&mut d, &s, "Brazil", &germany, None, at()).unwrap();
         let before = d.clone();
         let refusal = adopt(&mut d, &s, "Brazil", &france, None, at()).unwrap_err();
@@ -332,24 +327,7 @@ mod tests {
     #[test]
     fn a_filed_merge_accepts_what_it_combines_when_adopted() {
         let (mut d, s) = (draft(), session());
-        let france = propose(
-            &mut d,
-            &s,
-            "France",
-            "Partners agree to establish a standing committee of experts.",
-            None,
-            at(),
-        )
-        .unwrap();
-        let germany = propose(
-            &mut d,
-            &s,
-            "Germany",
-            "Partners agree to establish an intersessional group of experts.",
-            None,
-            at(),
-        )
-        .unwrap();
+        let (france, germany) = two_fixes_of_the_same_words(&mut d, &s);
         let ids = [france, germany];
         assert!(file_merge(&mut d, &s, "Japan", &ids, at()).is_err());
         let (id, merged) = file_merge(&mut d, &s, "Brazil", &ids, at()).unwrap();

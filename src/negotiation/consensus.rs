@@ -32,10 +32,6 @@ impl Consensus {
         if self.status != DraftStatus::Open {
             return self.status.as_str().to_string();
         }
-        let count = |n: usize, word: &str| {
-            let s = if n == 1 { "" } else { "s" };
-            format!("{n} {word}{s}")
-        };
         let brackets = self.brackets.outermost().count();
         let parts: Vec<String> = [
             (self.objections.len(), "objection"),
@@ -46,7 +42,7 @@ impl Consensus {
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, word)| count(n, word))
+        .map(|(n, word)| counted(n, word))
         .collect();
         let ready = if self.is_ready() {
             "ready to agree"
@@ -59,6 +55,12 @@ impl Consensus {
             format!("{ready}: {}", parts.join(", "))
         }
     }
+}
+
+/// "1 objection", "2 objections": a count with its noun.
+pub fn counted(n: usize, word: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {word}{s}")
 }
 
 /// Reads where `draft` stands.

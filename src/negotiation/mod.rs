@@ -15,7 +15,7 @@ mod position;
 mod propose;
 
 pub use adopt::{adopt, carried, file_merge, merge_proposals, merged_objections, objectors};
-pub use consensus::{Consensus, agree, bracket_places, consensus};
+pub use consensus::{Consensus, agree, bracket_places, consensus, counted};
 pub use position::take_position;
 pub use propose::{propose, propose_on, revise, withdraw};
 

@@ -155,10 +155,6 @@ fn merge_proposals(
             continue;
         };
         let b = base.proposal(&t.id);
-        let without_positions = |p: &Proposal| Proposal {
-            positions: Vec::new(),
-            ..p.clone()
-        };
         let fields = |p: Option<&Proposal>| p.map(without_positions);
         match pick(&fields(b), &fields(Some(slot)), &fields(Some(t))) {
             Pick::Ours => {}
@@ -184,6 +180,15 @@ fn describe(ours: &Proposal, theirs: &Proposal) -> String {
         )
     } else {
         format!("proposal {} was changed differently on each side", ours.id)
+    }
+}
+
+/// A proposal's own fields: what two sides must agree on for it to be the
+/// same proposal (positions are history, united separately).
+fn without_positions(p: &Proposal) -> Proposal {
+    Proposal {
+        positions: Vec::new(),
+        ..p.clone()
     }
 }
 
@@ -213,13 +218,9 @@ fn renumber_collisions(base: &Draft, ours: &Draft, theirs: &mut Draft) -> Vec<(S
     for i in 0..theirs.proposals.len() {
         let t = &theirs.proposals[i];
         let collides = base.proposal(&t.id).is_none()
-            && ours.proposal(&t.id).is_some_and(|o| {
-                let strip = |p: &Proposal| Proposal {
-                    positions: Vec::new(),
-                    ..p.clone()
-                };
-                strip(o) != strip(t)
-            });
+            && ours
+                .proposal(&t.id)
+                .is_some_and(|o| without_positions(o) != without_positions(t));
         if !collides {
             continue;
         }
@@ -482,5 +483,30 @@ mod tests {
         let merged = merge_drafts(&b, &theirs, &theirs);
         assert_eq!(merged.draft, theirs);
         assert!(merged.conflicts.is_empty());
+    }
+
+    #[test]
+    fn sessions_unite_partners_and_drafts_and_report_two_chairs() {
+        let base = session();
+        let mut ours = base.clone();
+        ours.drafts.push("ours".into());
+        ours.partners.push("Italy".into());
+        let mut theirs = base.clone();
+        theirs.drafts.push("theirs".into());
+        theirs.place = Some("Rio".into());
+        let (merged, conflicts) = merge_sessions(&base, &ours, &theirs);
+        assert!(conflicts.is_empty(), "{conflicts:?}");
+        assert_eq!(merged.drafts, ["d", "ours", "theirs"]);
+        assert!(merged.partners.contains(&"Italy".to_string()));
+        assert_eq!(merged.place.as_deref(), Some("Rio"));
+
+        ours.chair = "France".into();
+        theirs.chair = "Japan".into();
+        let (merged, conflicts) = merge_sessions(&base, &ours, &theirs);
+        assert_eq!(
+            conflicts,
+            ["the session's chair was changed differently on each side"]
+        );
+        assert_eq!(merged.chair, "France", "ours is kept");
     }
 }

@@ -113,11 +113,15 @@ pub struct Reloaded {
 /// A content hash of the file at `path` (`None` if it cannot be read):
 /// how outside changes are told apart from a touched timestamp.
 pub fn fingerprint(path: &Path) -> Option<u64> {
+    fs::read(path).ok().map(|bytes| hash_bytes(&bytes))
+}
+
+/// The content hash [`fingerprint`] takes, of bytes already in hand.
+fn hash_bytes(bytes: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
-    let bytes = fs::read(path).ok()?;
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
-    Some(hasher.finish())
+    hasher.finish()
 }
 
 /// One draft file and what loading it gave.
@@ -269,8 +273,8 @@ fn draft_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
 }
 
 fn load_entry(id: String, path: PathBuf, session: &Session) -> Entry {
-    let fingerprint = fingerprint(&path);
-    let state = match load_draft(&path, session) {
+    let (loaded, fingerprint) = read_draft(&path, session);
+    let state = match loaded {
         Ok(draft) => EntryState::Loaded(draft),
         Err(diagnostics) => EntryState::Failed(diagnostics),
     };
@@ -284,13 +288,30 @@ fn load_entry(id: String, path: PathBuf, session: &Session) -> Entry {
 
 /// Reads, parses and validates one draft file. Its id must match its name.
 pub fn load_draft(path: &Path, session: &Session) -> Result<Draft, Vec<Diagnostic>> {
-    let src = read::read_capped(path).map_err(|d| vec![d])?;
-    let draft = parse_draft(&src, path, session)?;
+    read_draft(path, session).0
+}
+
+/// [`load_draft`], and the content hash of the bytes it read: one read
+/// serves both.
+fn read_draft(path: &Path, session: &Session) -> (Result<Draft, Vec<Diagnostic>>, Option<u64>) {
+    match read::read_capped(path) {
+        Ok(src) => {
+            let hash = hash_bytes(src.as_bytes());
+            (parse_checked(&src, path, session), Some(hash))
+        }
+        // Unreadable as text (too big, not UTF-8): hash the raw bytes.
+        Err(d) => (Err(vec![d]), fingerprint(path)),
+    }
+}
+
+/// Parses and validates `src`, read from `path`; its id must match its name.
+fn parse_checked(src: &str, path: &Path, session: &Session) -> Result<Draft, Vec<Diagnostic>> {
+    let draft = parse_draft(src, path, session)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy());
     if stem.as_deref() != Some(draft.id.as_str()) {
         return Err(vec![Diagnostic::error(
             path,
-            scan::locate(&src, "id"),
+            scan::locate(src, "id"),
             format!(
                 "id '{}' does not match the file name: a draft's file is named after its id",
                 draft.id
@@ -320,6 +341,23 @@ impl Folder {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Whether `path` is a `.yaml` file of this folder (a draft or the
+    /// session), which nothing but a save may write: exports refuse it.
+    pub fn owns(&self, path: &Path) -> bool {
+        let is_yaml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        is_yaml
+            && matches!(
+                (parent.canonicalize(), self.dir.canonicalize()),
+                (Ok(a), Ok(b)) if a == b
+            )
     }
 
     /// Where the draft `id` lives (or would live).
@@ -355,16 +393,16 @@ impl Folder {
         if let Some(name) = path.file_name() {
             lock::sweep_temps(&self.dir, &name.to_string_lossy());
         }
-        let mut draft = match load_draft(&path, &self.session) {
+        let (loaded, read_fingerprint) = read_draft(&path, &self.session);
+        self.entries[index].fingerprint = read_fingerprint;
+        let mut draft = match loaded {
             Ok(draft) => draft,
             Err(diagnostics) => {
                 self.entries[index].state = EntryState::Failed(diagnostics);
-                self.entries[index].fingerprint = fingerprint(&path);
                 return Err(UpdateError::NotLoaded(path));
             }
         };
         self.entries[index].state = EntryState::Loaded(draft.clone());
-        self.entries[index].fingerprint = fingerprint(&path);
         let value =
             op(&mut draft, &self.session).map_err(|e| UpdateError::Refused(e.to_string()))?;
         self.save_draft(draft)?;
@@ -577,7 +615,7 @@ impl Folder {
         }
         let entry = Entry {
             id: draft.id.clone(),
-            fingerprint: fingerprint(&file),
+            fingerprint: Some(hash_bytes(bytes.as_bytes())),
             path: file,
             state: EntryState::Loaded(draft),
         };

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify::{PollWatcher, RecursiveMode};
 use notify_debouncer_mini::{
     Config, DebounceEventResult, Debouncer, new_debouncer, new_debouncer_opt,
 };
@@ -25,13 +25,9 @@ pub const POLL: Duration = Duration::from_millis(500);
 /// Watches a drafts folder for saves, by events or by polling.
 pub struct FolderWatch {
     events: Receiver<DebounceEventResult>,
-    backend: Backend,
-}
-
-/// The watcher, kept alive for as long as the watch: dropping it stops it.
-enum Backend {
-    Events(#[allow(dead_code)] Debouncer<RecommendedWatcher>),
-    Polling(#[allow(dead_code)] Debouncer<PollWatcher>),
+    /// The watcher (by events or by polling), kept alive for as long as
+    /// the watch: dropping it stops it.
+    _watcher: Box<dyn std::any::Any>,
 }
 
 impl FolderWatch {
@@ -39,21 +35,20 @@ impl FolderWatch {
     /// else by polling.
     pub fn new(dir: &Path) -> notify::Result<FolderWatch> {
         let (tx, events) = channel();
-        let backend = match new_debouncer(DEBOUNCE, tx.clone()) {
-            Ok(mut debouncer) => {
-                match debouncer.watcher().watch(dir, RecursiveMode::NonRecursive) {
-                    Ok(()) => Backend::Events(debouncer),
-                    Err(_) => Backend::Polling(polling(dir, tx)?),
-                }
-            }
-            Err(_) => Backend::Polling(polling(dir, tx)?),
+        let by_events = new_debouncer(DEBOUNCE, tx.clone()).and_then(|mut debouncer| {
+            debouncer
+                .watcher()
+                .watch(dir, RecursiveMode::NonRecursive)?;
+            Ok(debouncer)
+        });
+        let watcher: Box<dyn std::any::Any> = match by_events {
+            Ok(debouncer) => Box::new(debouncer),
+            Err(_) => Box::new(polling(dir, tx)?),
         };
-        Ok(FolderWatch { events, backend })
-    }
-
-    /// Whether the watch is polling (no change events on this platform).
-    pub fn is_polling(&self) -> bool {
-        matches!(self.backend, Backend::Polling(_))
+        Ok(FolderWatch {
+            events,
+            _watcher: watcher,
+        })
     }
 
     /// Whether a draft or the session file changed since the last call.

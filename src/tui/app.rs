@@ -685,6 +685,7 @@ impl App {
     /// After a pause in typing, keeps the unfiled text on disk, so that a
     /// dropped connection or a crash loses at most the last moment.
     fn keep_unfiled(&mut self) {
+        let now = self.now_ms();
         let (Some(edit), Some(me)) = (&mut self.editing, &self.me) else {
             return;
         };
@@ -692,7 +693,7 @@ impl App {
             return;
         }
         edit.unkept = false;
-        edit.kept_at = self.epoch.elapsed().as_millis() as u64;
+        edit.kept_at = now;
         let dir = &self.folder.dir;
         let key = edit.recovery_key();
         if edit.unsaved() {
@@ -891,6 +892,29 @@ impl App {
         }
     }
 
+    /// Does what a yes (or, for some questions, a no) asked for: the one
+    /// place every [`Pending`] is carried out, whichever dialog asked.
+    pub(super) fn carry_out(&mut self, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                self.close_editor();
+                self.quit = true;
+            }
+            Pending::LeaveEditor => {
+                self.close_editor();
+                self.info("Left the editor; nothing was filed");
+            }
+            Pending::Withdraw { draft, proposal } => self.withdraw(&draft, &proposal),
+            Pending::TableDraft => self.table_new_draft(),
+            Pending::Restore { draft } => self.restore_unfiled(&draft),
+            Pending::Discard { draft } => self.discard_unfiled(&draft),
+            chairs
+            @ (Pending::Adopt { .. } | Pending::FileMerge { .. } | Pending::Agree { .. }) => {
+                self.carry_out_chairs(chairs)
+            }
+        }
+    }
+
     fn confirm(&mut self, action: Action) {
         let Some(Overlay::Confirm { on_yes, .. }) = &self.overlay else {
             return;
@@ -899,19 +923,7 @@ impl App {
         match action {
             Action::Yes => {
                 self.overlay = None;
-                match on_yes {
-                    Pending::Quit => {
-                        self.close_editor();
-                        self.quit = true;
-                    }
-                    Pending::LeaveEditor => {
-                        self.close_editor();
-                        self.info("Left the editor; nothing was filed");
-                    }
-                    Pending::Withdraw { draft, proposal } => self.withdraw(&draft, &proposal),
-                    Pending::TableDraft => self.table_new_draft(),
-                    chair => self.carry_out(chair),
-                }
+                self.carry_out(on_yes);
                 self.refresh();
             }
             Action::No | Action::Cancel => self.overlay = None,

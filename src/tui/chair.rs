@@ -13,7 +13,6 @@ use super::layout::{Layout, review_area};
 use super::view::styled;
 use crate::model::{Draft, ProposalStatus, Reference, Timestamp};
 use crate::negotiation::{self, history::What};
-use crate::redline::redline;
 use crate::sanitize::sanitize_inline;
 
 /// The history dialog: entries in time order, and the redline between the
@@ -96,7 +95,11 @@ impl App {
                         width,
                     ));
                 }
-                lines.extend(redline_with_brackets(&before, &current_text(&after), width));
+                lines.extend(styled::redline_between(
+                    &before,
+                    &current_text(&after),
+                    width,
+                ));
                 self.show_review(
                     format!(
                         "Adopt {id} as v{version}? The new text against v{}:",
@@ -142,7 +145,7 @@ impl App {
                 });
                 let mut lines = styled::plain_lines(&note, width);
                 lines.push(Line::raw(""));
-                lines.extend(redline_with_brackets(
+                lines.extend(styled::redline_between(
                     &current_text(&draft),
                     &merged.text,
                     width,
@@ -178,7 +181,7 @@ impl App {
             Ok(()) => {
                 let width = review_width(self.size);
                 let original = draft.original().map_or("", |v| v.text.as_str());
-                let lines = redline_with_brackets(original, &current_text(&draft), width);
+                let lines = styled::redline_between(original, &current_text(&draft), width);
                 self.show_review(
                     format!(
                         "Declare {} {how}? The text, against the original:",
@@ -196,13 +199,8 @@ impl App {
     }
 
     /// Does what the Chair confirmed, on the draft as it is on disk now.
-    pub(super) fn carry_out(&mut self, pending: Pending) {
+    pub(super) fn carry_out_chairs(&mut self, pending: Pending) {
         let Some(me) = self.me.clone() else { return };
-        match pending {
-            Pending::Restore { draft } => return self.restore_unfiled(&draft),
-            Pending::Discard { draft } => return self.discard_unfiled(&draft),
-            _ => {}
-        }
         let draft_id = match &pending {
             Pending::Adopt { draft, .. }
             | Pending::FileMerge { draft, .. }
@@ -441,7 +439,7 @@ fn fill_history(draft: &Draft, view: &mut HistoryView, width: u16) {
                 entry.reference.as_deref().unwrap_or_default(),
                 from.as_deref().unwrap_or_default()
             ),
-            redline_with_brackets(old, new, width),
+            styled::redline_between(old, new, width),
         ),
         (Some(new), None) => (
             entry.reference.clone().unwrap_or_default(),
@@ -456,11 +454,6 @@ fn fill_history(draft: &Draft, view: &mut HistoryView, width: u16) {
 
 fn current_text(draft: &Draft) -> String {
     draft.current().map(|v| v.text.clone()).unwrap_or_default()
-}
-
-/// A redline, wrapped for a dialog; bracketed passages stand out.
-fn redline_with_brackets(old: &str, new: &str, width: u16) -> Vec<Line<'static>> {
-    styled::redline_lines(&redline(old, new).spans, width)
 }
 
 /// The text width inside the review dialog for a screen of `size`.

@@ -133,11 +133,10 @@ impl App {
         if path.as_os_str().is_empty() {
             return Err("Name the file to write".into());
         }
-        let yaml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-        if yaml {
-            return Err("Not a .yaml file: exports never overwrite drafts".into());
+        if self.folder.owns(path) {
+            return Err(
+                "That is a file of the drafts folder: exports never overwrite drafts".into(),
+            );
         }
         if let Some(failed) = self
             .folder

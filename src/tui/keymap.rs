@@ -128,14 +128,9 @@ const fn chair(
     what: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        keys,
-        label,
-        action,
-        what,
-        hint,
-        chair_only: true,
-    }
+    let mut binding = bind(keys, label, action, what, hint);
+    binding.chair_only = true;
+    binding
 }
 
 use KeyCode::{

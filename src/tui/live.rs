@@ -156,4 +156,45 @@ mod tests {
         app.update(Action::FilesChanged);
         assert_eq!(app.message, None);
     }
+
+    #[test]
+    fn a_chairs_preview_of_a_draft_that_changed_is_closed_not_acted_on() {
+        let (tmp, mut app) = app_as("Brazil");
+        let mut other = load_folder(tmp.path()).unwrap();
+        let propose = |folder: &mut crate::store::Folder, who: &str, fix: &str| {
+            folder
+                .update(DRAFT, |d, s| {
+                    let text = d.current().unwrap().text.replace("list entities", fix);
+                    negotiation::propose(d, s, who, &text, None, Timestamp::now())
+                })
+                .unwrap();
+        };
+        propose(&mut other, "France", "list of entities");
+        app.update(Action::FilesChanged);
+        for a in [
+            Action::Move(Move::Down),
+            Action::Move(Move::Down),
+            Action::FocusNext,
+            Action::Move(Move::Down),
+            Action::Adopt,
+        ] {
+            app.update(a);
+        }
+        assert!(matches!(
+            app.overlay,
+            Some(crate::tui::app::Overlay::Review { .. })
+        ));
+        propose(&mut other, "Germany", "list of the entities");
+        app.update(Action::FilesChanged);
+        assert_eq!(app.overlay, None, "the preview showed the draft as it was");
+        assert_eq!(
+            app.message.clone().unwrap().text,
+            "Germany proposed germany-1"
+        );
+        assert_eq!(
+            app.selected_proposal().unwrap().id,
+            "france-1",
+            "the selection stays"
+        );
+    }
 }

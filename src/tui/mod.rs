@@ -97,9 +97,8 @@ pub fn run(folder: Folder, me: Option<String>) -> anyhow::Result<()> {
 pub fn present(folder: Folder, draft: Option<String>) -> anyhow::Result<()> {
     let dir = folder.dir.clone();
     let color = crate::terminal::color_wanted();
-    run_screen(&dir, |size| {
-        present::Presenter::new(folder, draft, size, color)
-    })
+    // The presenter lays out to the frame it is given: no size to keep.
+    run_screen(&dir, |_size| present::Presenter::new(folder, draft, color))
 }
 
 /// Owns the terminal for `make`'s screen, watching `dir` for other

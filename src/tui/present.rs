@@ -14,7 +14,6 @@ use super::live::news;
 use super::view::styled;
 use crate::model::{Draft, ProposalStatus};
 use crate::negotiation::consensus;
-use crate::redline::redline;
 use crate::sanitize::sanitize_inline;
 use crate::store::Folder;
 
@@ -32,13 +31,12 @@ pub struct Presenter {
     pub scroll: usize,
     /// What last changed, from other sessions.
     pub news: Option<String>,
-    pub size: (u16, u16),
     pub color: bool,
     pub quit: bool,
 }
 
 impl Presenter {
-    pub fn new(folder: Folder, fixed: Option<String>, size: (u16, u16), color: bool) -> Self {
+    pub fn new(folder: Folder, fixed: Option<String>, color: bool) -> Self {
         let index = fixed
             .as_ref()
             .and_then(|id| folder.entries.iter().position(|e| &e.id == id))
@@ -49,7 +47,6 @@ impl Presenter {
             index,
             scroll: 0,
             news: None,
-            size,
             color,
             quit: false,
         }
@@ -102,7 +99,7 @@ impl Presenter {
         let (label, old, new) = newest_change(draft);
         lines.push(Line::styled(sanitize_inline(&label).into_owned(), dim));
         if let (Some(old), Some(new)) = (old, new) {
-            lines.extend(styled::redline_lines(&redline(&old, &new).spans, width));
+            lines.extend(styled::redline_between(&old, &new, width));
         }
         lines
     }
@@ -187,10 +184,7 @@ impl Screen for Presenter {
             bottom,
         );
         if !self.color {
-            for cell in &mut frame.buffer_mut().content {
-                cell.fg = Color::Reset;
-                cell.bg = Color::Reset;
-            }
+            super::view::without_colour(frame);
         }
     }
 
@@ -207,7 +201,6 @@ impl Screen for Presenter {
                 KeyCode::Up | KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(1),
                 _ => {}
             },
-            Event::Resize(w, h) => self.size = (*w, *h),
             _ => {}
         }
     }
@@ -244,7 +237,7 @@ mod tests {
     #[test]
     fn shows_the_draft_its_standing_and_the_newest_proposal_as_it_lands() {
         let (tmp, folder) = folder();
-        let mut p = Presenter::new(folder, Some("entities-of-concern".into()), (100, 40), true);
+        let mut p = Presenter::new(folder, Some("entities-of-concern".into()), true);
         let shown = text(&p.lines(90));
         assert!(
             shown.contains("3. U.S. Proposal on Entities of Concern"),

@@ -10,7 +10,6 @@ use ropey::Rope;
 use super::app::{App, Overlay, Pending};
 use super::chair::review_width;
 use super::view::styled;
-use crate::redline::redline;
 use crate::store::recovery;
 
 /// Steady typing is kept at least this often (milliseconds).
@@ -71,7 +70,7 @@ impl App {
                 width,
             );
             lines.push(ratatui::text::Line::raw(""));
-            lines.extend(styled::redline_lines(&redline(current, &text).spans, width));
+            lines.extend(styled::redline_between(current, &text, width));
             self.overlay = Some(Overlay::Review {
                 title: format!("Unfiled text for {id}, kept when plenary last closed"),
                 lines,

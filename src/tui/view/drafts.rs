@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{fit, pane, selected_style};
 use crate::model::{Draft, DraftStatus};
-use crate::negotiation::consensus;
+use crate::negotiation::{consensus, counted};
 use crate::sanitize::sanitize_inline;
 use crate::store::{Entry, EntryState};
 use crate::tui::app::{App, Focus};
@@ -92,11 +92,7 @@ fn facts(draft: &Draft) -> String {
     if draft.status != DraftStatus::Open || standing.is_ready() && standing.open.is_empty() {
         return format!("v{v} · {}", standing.summary());
     }
-    let count = |n: usize, word: &str| match n {
-        0 => None,
-        1 => Some(format!("1 {word}")),
-        n => Some(format!("{n} {word}s")),
-    };
+    let count = |n: usize, word: &str| (n > 0).then(|| counted(n, word));
     let parts: Vec<String> = [
         count(standing.objections.len(), "objection"),
         count(standing.brackets.outermost().count(), "bracket"),

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// `NO_COLOR`: every cell in the terminal's own colours. Meaning never
 /// rides on colour alone (struck, underlined, reversed, bold and the `✖`
 /// marker stay), so this one pass serves every pane.
-fn without_colour(frame: &mut Frame) {
+pub(crate) fn without_colour(frame: &mut Frame) {
     for cell in &mut frame.buffer_mut().content {
         cell.fg = Color::Reset;
         cell.bg = Color::Reset;

@@ -49,6 +49,11 @@ pub fn redline_lines(spans: &[Span], width: u16) -> Vec<Line<'static>> {
     )
 }
 
+/// The redline of `old` against `new`, wrapped, as dialogs show it.
+pub fn redline_between(old: &str, new: &str, width: u16) -> Vec<Line<'static>> {
+    redline_lines(&crate::redline::redline(old, new).spans, width)
+}
+
 /// The first `max_lines` lines of [`redline_lines`], for a pane drawn on
 /// every keystroke: the cost follows the pane's size, not the text's (so
 /// brackets, which need the whole text scanned, are not highlighted).
